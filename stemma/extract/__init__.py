@@ -1,0 +1,37 @@
+"""Page -> main text, metadata and typed boilerplate (the extraction stage)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from stemma.model import Boilerplate, Page
+
+
+@dataclass
+class Extracted:
+    """What extraction found in one page, before any language processing."""
+
+    title: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    published_at: str | None = None
+    updated_at: str | None = None
+    authors: list[str] = field(default_factory=list)
+    site_name: str = ""
+    canonical_url: str | None = None
+    declared_lang: str | None = None
+    boilerplate: list[Boilerplate] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.paragraphs)
+
+
+def extract(page: Page | bytes | str, url: str | None = None) -> Extracted:
+    """Extract one page: HTML (bytes in any encoding, or str) or plain text."""
+    from stemma.extract.html import extract_html
+    from stemma.extract.plain import extract_plain
+
+    if not isinstance(page, Page):
+        page = Page(url=url or "", content=page)
+    if page.kind == "text":
+        return extract_plain(page)
+    return extract_html(page)

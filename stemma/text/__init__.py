@@ -1,0 +1,1 @@
+"""Language-aware text processing: language and script, romanization, sentences, anchors."""
