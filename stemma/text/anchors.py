@@ -1,44 +1,420 @@
-"""Find anchors that survive translation (numbers, years, dates, names) with language-independent keys."""
+"""Find anchors that survive translation (numbers, dates, money, names, quotes, links) with language-independent keys."""
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
 from stemma.model import Anchor
+from stemma.text.dates import month_number
 from stemma.text.romanize import fold, romanize
 
-NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,  ]\d{3})+(?![\d])|(?<![\w.,])\d+(?:[.,]\d+)?(?![\d])")
-CAPITALIZED = re.compile(r"\b[A-ZА-ЯЁЂЈЉЊЋЏЄІЇҐČĆŠŽĐ][\w'-]+(?:\s+[A-ZА-ЯЁЂЈЉЊЋЏЄІЇҐČĆŠŽĐ][\w'-]+)*")
-SLAVIC_ENDINGS = ("ima", "ama", "om", "em", "u", "a", "e", "i", "y", "ov", "oj")
+# A number: digit groups of three joined by one separator (10.000, 10,000, 10 000), or digits with a decimal part.
+# Not glued to a Latin or Cyrillic letter (G7, COVID19) but free to touch CJK (2024年).
+NUMBER = re.compile(r"(?<![0-9A-Za-z\u00c0-\u024f\u0400-\u04ff.,])"
+                    r"(\d{1,3}(?:([.,\u00a0\u202f ’'])\d{3})(?:\2\d{3})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\d])")
+WORD_AFTER = re.compile(r"\s?([^\W\d_]+\.?)")
+WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s$")
+CJK_MULTIPLIERS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "千": 10**3, "百万": 10**6, "兆": 10**12}
+# Word prefixes (lower-cased) of multipliers after a number, in the languages stemma reads.
+MULTIPLIER_PREFIXES = (
+    ("milliard", 10**9), ("milijard", 10**9), ("miliard", 10**9), ("миллиард", 10**9), ("милијард", 10**9),
+    ("мільярд", 10**9), ("милиард", 10**9), ("mlrd", 10**9), ("млрд", 10**9), ("mrd", 10**9),
+    ("million", 10**6), ("milion", 10**6), ("milijun", 10**6), ("миллион", 10**6), ("милион", 10**6),
+    ("мільйон", 10**6), ("mio", 10**6), ("mln", 10**6), ("млн", 10**6), ("milión", 10**6),
+    ("thousand", 10**3), ("tisuć", 10**3), ("hiljad", 10**3), ("хиљад", 10**3), ("тысяч", 10**3),
+    ("тисяч", 10**3), ("tausend", 10**3), ("tisíc", 10**3), ("тыс", 10**3), ("хиљ", 10**3), ("tis", 10**3),
+    ("trillion", 10**12), ("trilion", 10**12), ("триллион", 10**12), ("трильйон", 10**12),
+)
+EXACT_MULTIPLIERS = {"m": 10**6, "bn": 10**9, "b": 10**9, "k": 10**3, "mil": 10**6, "mld": 10**9}
+# "billion" is 10^9 in English and 10^12 in the long-scale languages (Billion, bilion, билион).
+BILLION = ("billion", "bilion", "билион", "біліон")
+PERCENT_WORDS = ("percent", "per cent", "posto", "odsto", "postot", "procen", "посто", "одсто", "процен",
+                 "процент", "відсот", "prozent", "procent")
+CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "₴": "UAH", "₹": "INR",
+                    "¥": "JPY", "円": "JPY", "元": "CNY", "美元": "USD", "欧元": "EUR", "英镑": "GBP", "日元": "JPY",
+                    "人民币": "CNY", "Kč": "CZK", "CHF": "CHF", "USD": "USD", "EUR": "EUR", "GBP": "GBP",
+                    "RUB": "RUB", "UAH": "UAH", "JPY": "JPY", "CNY": "CNY", "RSD": "RSD", "CZK": "CZK", "HRK": "HRK"}
+CURRENCY_PREFIXES = (
+    ("dollar", "USD"), ("dolar", "USD"), ("долар", "USD"), ("доллар", "USD"), ("euro", "EUR"), ("evr", "EUR"),
+    ("eur", "EUR"), ("евр", "EUR"), ("єврo", "EUR"), ("євро", "EUR"), ("pound", "GBP"), ("funt", "GBP"),
+    ("фунт", "GBP"), ("pfund", "GBP"), ("yen", "JPY"), ("jen", "JPY"), ("иен", "JPY"), ("йен", "JPY"),
+    ("єн", "JPY"), ("yuan", "CNY"), ("juan", "CNY"), ("юан", "CNY"), ("rubl", "RUB"), ("ruble", "RUB"),
+    ("rouble", "RUB"), ("рубљ", "RUB"), ("рубал", "RUB"), ("рубл", "RUB"), ("рубн", "RUB"), ("руб", "RUB"),
+    ("rubal", "RUB"), ("hryvn", "UAH"), ("hrivn", "UAH"), ("grivn", "UAH"), ("гривн", "UAH"), ("гривен", "UAH"),
+    ("dinar", "RSD"), ("динар", "RSD"), ("kun", "HRK"), ("korun", "CZK"), ("franc", "CHF"), ("frank", "CHF"),
+    ("rupee", "INR"), ("rupij", "INR"),
+)
+UNITS = ("ton", "tona", "tonn", "тон", "тонн", "kilogram", "kg", "кг", "килограм", "kilometr", "kilometer",
+         "km", "км", "километ", "meter", "metr", "метр", "метар", "mile", "milj", "мил", "liter", "litr", "литр",
+         "барел", "barrel", "barel", "hectare", "hektar", "гектар", "people", "ljudi", "људи", "человек", "людей",
+         "osob", "особ", "soldiers", "vojnik", "војник", "солдат", "container", "kontejner", "контејнер")
+URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'»”)\]]+|(?<![@\w.-])(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|io|"
+                 r"info|rs|hr|ba|ru|ua|de|cz|uk|me|co|eu|int)\b(?:/[^\s<>\"'»”)\]]*)?", re.IGNORECASE)
+QUOTE = re.compile(r"„([^“”\"]{8,}?)[“”]|«([^»]{8,}?)»|“([^”“]{8,}?)”|»([^«]{8,}?)«|「([^」]{4,}?)」|"
+                   r"(?<![\w])\"([^\"]{8,}?)\"(?![\w])")
+DATE_NUMERIC = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)|(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)"
+                          r"|(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
+DATE_CJK = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})[日号])?")
+DAY_MONTH = re.compile(r"(?<![\d.,])(\d{1,2})(?:\.|-?(?:го|е|ого))?\s+([^\W\d_]{3,})\.?(?:,?\s+(\d{4})(?!\d))?")
+MONTH_DAY = re.compile(r"([^\W\d_]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d.,]\d)(?:,?\s+(\d{4})(?!\d))?")
+MONTH_YEAR = re.compile(r"([^\W\d_]{3,})\.?\s+(\d{4})(?!\d)")
+TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag",
+            "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "mon", "tue", "wed", "thu", "fri", "sat",
+            "sun"}
+PARTICLES = {"of", "de", "del", "der", "von", "van", "al", "bin", "la", "le", "du", "dos", "da", "di", "el", "ibn"}
+POSSESSIVE = re.compile(r"['’]s?$")
+# Slavic case and possessive endings, longest first; stripped from entity keys on every side alike.
+ENDINGS = ("ovima", "evima", "ovih", "ovim", "ovog", "ovom", "ovoj", "ovoga", "ovo", "ova", "ove", "ovu", "ovi",
+           "ama", "ima", "ega", "ogo", "omu", "emu", "om", "em", "oj", "ij", "og", "ih", "im", "ov", "ev")
+VOWELS = "aeiou"
+PHONETIC = (("shch", "s"), ("sch", "s"), ("tch", "c"), ("dzh", "j"), ("dz", "j"), ("dj", "j"), ("zh", "z"),
+            ("sh", "s"), ("ch", "c"), ("kh", "h"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("gh", "g"),
+            ("ts", "c"), ("tz", "c"), ("x", "ks"), ("q", "k"), ("w", "v"))
 
 
-def number_key(surface: str) -> str:
-    digits = surface.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
-    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", digits):
-        return digits.replace(".", "").replace(",", "")
-    return digits.replace(",", ".")
+@lru_cache(maxsize=65536)
+def word_key(word: str, lang: str) -> str:
+    """One word of a name in the shared key space: Путина -> putin, Pjongjangu -> pjongjang, Ushakov -> usak."""
+    word = POSSESSIVE.sub("", word)
+    folded = re.sub(r"[^a-z]", "", fold(romanize(word, lang)))
+    if len(folded) <= 3 or word.isupper():
+        return re.sub(r"(.)\1+", r"\1", folded)  # short words and acronyms (TASS, ТАСС -> tas) keep their letters
+    # Spelling conventions differ more than sounds: fold English/German/Slavic digraphs to one letter each.
+    for old, new in PHONETIC:
+        folded = folded.replace(old, new)
+    folded = re.sub(r"y(?=[aeiou])", "j", folded).replace("y", "i")
+    folded = re.sub(r"c(?![eij])", "k", folded)
+    folded = re.sub(r"(?<=[aeiou])j(?=[aeiou])", "", folded)
+    folded = re.sub(r"(.)\1+", r"\1", folded)
+    for ending in ENDINGS:
+        if folded.endswith(ending) and len(folded) - len(ending) >= 2:
+            folded = folded[: -len(ending)]
+            break
+    while len(folded) > 3 and folded[-1] in VOWELS:
+        folded = folded[:-1]
+    return folded
 
 
 def entity_key(surface: str, lang: str) -> str:
-    words = fold(romanize(surface, lang)).split()
-    return " ".join(stem_word(w) for w in words)
+    return " ".join(word_key(w, lang) for w in TOKEN.findall(surface) if w.lower() not in PARTICLES)
 
 
-def stem_word(word: str) -> str:
-    for ending in SLAVIC_ENDINGS:
-        if len(word) > len(ending) + 3 and word.endswith(ending):
-            return word[: -len(ending)]
-    return word
+def parse_number(surface: str) -> float | None:
+    """10.000 = 10,000 = 10 000 -> 10000; 2,5 = 2.5. A single separator before exactly three digits groups."""
+    digits = re.sub(r"[\u00a0\u202f ’']", "", surface)
+    dots, commas = digits.count("."), digits.count(",")
+    if dots and commas:
+        decimal = "." if digits.rfind(".") > digits.rfind(",") else ","
+        digits = digits.replace("," if decimal == "." else ".", "").replace(decimal, ".")
+    elif dots + commas > 1:
+        digits = digits.replace(".", "").replace(",", "")
+    elif dots + commas == 1:
+        whole, fraction = re.split(r"[.,]", digits)
+        digits = whole + fraction if len(fraction) == 3 and whole not in ("0", "") else whole + "." + fraction
+    try:
+        return float(digits)
+    except ValueError:
+        return None
 
 
-def find_anchors(sentences: list[str], lang: str) -> list[Anchor]:
+def number_text(value: float) -> str:
+    if value == int(value):
+        return str(int(value))
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def number_key(surface: str) -> str:
+    value = parse_number(surface)
+    return number_text(value) if value is not None else surface
+
+
+def multiplier(word: str, glued: bool, lang: str) -> int | None:
+    """The scale a word after a number gives it: 5 milliarden, 2,5 милиона, $5bn (short forms only when glued)."""
+    lower = word.lower().rstrip(".")
+    if lower in EXACT_MULTIPLIERS:
+        return EXACT_MULTIPLIERS[lower] if glued or lower in ("mil", "mld") else None
+    if lower.startswith(BILLION):
+        return 10**9 if lang == "en" else 10**12
+    for prefix, value in MULTIPLIER_PREFIXES:
+        if lower.startswith(prefix):
+            return value
+    return None
+
+
+def currency(word: str) -> str | None:
+    if word in CURRENCY_SYMBOLS:
+        return CURRENCY_SYMBOLS[word]
+    lower = word.lower()
+    for prefix, code in CURRENCY_PREFIXES:
+        if lower.startswith(prefix):
+            return code
+    return None
+
+
+def valid_date(year: int | None, month: int, day: int | None) -> bool:
+    return 1 <= month <= 12 and (day is None or 1 <= day <= 31) and (year is None or 1000 <= year <= 2200)
+
+
+def date_key(year: int | None, month: int, day: int | None) -> str:
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"{month:02d}-{day:02d}"
+
+
+class Collector:
+    """Anchors of one sentence, with the character spans already taken (a date's digits are not also numbers)."""
+
+    def __init__(self, sentence: str, index: int, caption: bool):
+        self.sentence, self.index, self.caption = sentence, index, caption
+        self.anchors: list[Anchor] = []
+        self.taken: list[tuple[int, int]] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in self.taken)
+
+    def add(self, kind: str, start: int, end: int, key: str, take: bool = True) -> None:
+        self.anchors.append(Anchor(kind, self.sentence[start:end].strip(), key, self.index, self.caption))
+        if take:
+            self.taken.append((start, end))
+
+
+def find_dates(c: Collector, lang: str) -> None:
+    s = c.sentence
+    for m in DATE_NUMERIC.finditer(s):
+        if m.group(1):
+            y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        elif m.group(4):
+            d, mo, y = int(m.group(4)), int(m.group(5)), int(m.group(6))
+        else:
+            a, b, y = int(m.group(7)), int(m.group(8)), int(m.group(9))
+            mo, d = (a, b) if lang == "en" else (b, a)
+        if valid_date(y, mo, d):
+            c.add("date", m.start(), m.end(), date_key(y, mo, d))
+            c.add("year", m.start(), m.end(), str(y), take=False)
+    if lang in ("zh", "ja") or "月" in s:
+        for m in DATE_CJK.finditer(s):
+            y = int(m.group(1)) if m.group(1) else None
+            mo, d = int(m.group(2)), int(m.group(3)) if m.group(3) else None
+            if (d or y) and valid_date(y, mo, d) and c.free(m.start(), m.end()):
+                c.add("date", m.start(), m.end(), date_key(y, mo, d) if (d or y) else "")
+    for pattern, day_group, month_group in ((DAY_MONTH, 1, 2), (MONTH_DAY, 2, 1)):
+        for m in pattern.finditer(s):
+            month = month_number(m.group(month_group), lang)
+            if month is None or not c.free(m.start(), m.end()):
+                continue
+            day = int(m.group(day_group))
+            year = int(m.group(3)) if m.group(3) else None
+            if valid_date(year, month, day):
+                c.add("date", m.start(), m.end(), date_key(year, month, day))
+                if year:
+                    c.add("year", m.start(3), m.end(3), str(year), take=False)
+    for m in MONTH_YEAR.finditer(s):
+        month = month_number(m.group(1), lang)
+        if month and c.free(m.start(), m.end()):
+            c.add("date", m.start(), m.end(), date_key(int(m.group(2)), month, None))
+            c.add("year", m.start(2), m.end(2), m.group(2), take=False)
+
+
+def find_numbers(c: Collector, lang: str) -> None:
+    """Numbers, years, percentages and money (with multipliers: 2,5 милиона долара -> 2500000 USD)."""
+    s = c.sentence
+    for m in NUMBER.finditer(s):
+        start, end = m.start(), m.end()
+        if not c.free(start, end):
+            continue
+        value = parse_number(m.group(1))
+        if value is None:
+            continue
+        surface_end = end
+        after = s[end:end + 3]
+        scale = next((v for k, v in CJK_MULTIPLIERS.items() if after.startswith(k)), None)
+        if scale:
+            surface_end = end + (2 if after.startswith("百万") else 1)
+        else:
+            word = WORD_AFTER.match(s, end)
+            if word and (scale := multiplier(word.group(1), not word.group().startswith(" "), lang)):
+                surface_end = word.end()
+        if scale:
+            value *= scale
+        key = number_text(value)
+        rest = s[surface_end:surface_end + 24]
+        before = s[max(0, start - 4):start]
+        # Percent: 12 %, 12 posto, 12 процената.
+        tail = rest.lstrip().lower()
+        if tail.startswith(("%", "％", "‰")) or (tail.startswith(PERCENT_WORDS) and rest[:1].isspace()):
+            width = len(rest) - len(tail) + (1 if tail[0] in "%％‰" else len(TOKEN.match(tail).group()))
+            c.add("percent", start, surface_end + width, key + "%")
+            continue
+        # Money: a symbol or code before ($5, US$ 5, € 10, ¥300) or a currency word or symbol after.
+        symbol_before = re.search(r"(US\$|[$€£₽₴₹¥]|USD|EUR|GBP|CHF)\s?$", before)
+        word = WORD_AFTER.match(s, surface_end)
+        code = None
+        money_end = surface_end
+        if symbol_before:
+            code = CURRENCY_SYMBOLS[symbol_before.group(1)]
+            if code == "JPY" and lang == "zh":
+                code = "CNY"
+            start -= len(symbol_before.group(0))
+        elif rest[:1] in "$€£₽₴¥元円" or rest[:2] in ("美元", "欧元", "日元", "英镑") or rest.lstrip()[:1] in "€£₽₴$":
+            stripped = rest.lstrip()
+            symbol = next(k for k in sorted(CURRENCY_SYMBOLS, key=len, reverse=True) if stripped.startswith(k))
+            code = CURRENCY_SYMBOLS[symbol]
+            money_end = surface_end + (len(rest) - len(stripped)) + len(symbol)
+        elif word and (code := currency(word.group(1))):
+            money_end = word.end()
+        if code:
+            c.add("money", start, money_end, f"{key} {code}")
+            continue
+        integral = value == int(value) and not scale
+        if integral and re.fullmatch(r"\d{4}", m.group(1)) and 1800 <= value <= 2100:
+            c.add("year", start, end, key)
+            continue
+        # A measured quantity keeps its unit in the surface text ("260.000 метричких тона"); the key is the value.
+        unit_end = surface_end
+        following = TOKEN.findall(s[surface_end:surface_end + 40])[:2]
+        for token in following:
+            if token.lower().startswith(UNITS):
+                unit_end = s.index(token, surface_end) + len(token)  # the last of two: "метричких тона"
+        c.add("number", start, unit_end, key)
+
+
+def find_urls(c: Collector) -> None:
+    for m in URL.finditer(c.sentence):
+        key = re.sub(r"^(?:https?://)?(?:www\.)?", "", m.group().lower()).rstrip("/.,;:")
+        if c.free(m.start(), m.end()):
+            c.add("url", m.start(), m.end(), key)
+
+
+def capitalized_tokens(sentence: str) -> list[re.Match]:
+    return [t for t in TOKEN.finditer(sentence) if t.group()[0].isupper()]
+
+
+def find_entities(c: Collector, lang: str, known: set[str], quotes: list[tuple[int, int]]) -> list[Anchor]:
+    """Capitalized spans that are names, not just the first word of a sentence."""
+    s = c.sentence
+    tokens = list(TOKEN.finditer(s))
+    found: list[Anchor] = []
+    first_word = next((t for t in tokens), None)
+    spans: list[list[re.Match]] = []
+    current: list[re.Match] = []
+    for i, token in enumerate(tokens):
+        word = token.group()
+        gap = s[current[-1].end():token.start()] if current else " "
+        joined = current and gap.strip() in ("", "-") and len(gap) <= 2
+        capital = word[0].isupper() and month_number(word, lang) is None and word.lower() not in WEEKDAYS
+        if capital and (not current or joined):
+            current.append(token)
+            continue
+        if (word.lower() in PARTICLES and current and i + 1 < len(tokens) and tokens[i + 1].group()[0].isupper()
+                and joined):
+            current.append(token)
+            continue
+        if current:
+            spans.append(current)
+        current = [token] if capital else []
+    if current:
+        spans.append(current)
+    for span in spans:
+        if span and span[0] is first_word or (span and sentence_start(s, span[0].start())):
+            head = span[0].group()
+            if not (word_key(head, lang) in known or (head.isupper() and len(head) > 1)):
+                span = span[1:]  # the first word of a sentence is capitalized anyway
+        while span and span[-1].group().lower() in PARTICLES:
+            span = span[:-1]
+        if not span:
+            continue
+        start, end = span[0].start(), span[-1].end()
+        if not any(ch.isalpha() for ch in s[start:end]) or len(s[start:end]) < 2:
+            continue
+        key = entity_key(s[start:end], lang)
+        if key.strip():
+            c.add("entity", start, end, key, take=False)
+            found.append(c.anchors[-1])
+        if len(span) > 1:
+            # Each word of a name on its own too: "President Vladimir Putin" still meets "Путин".
+            for token in span:
+                if len(token.group()) > 2 and token.group().lower() not in PARTICLES:
+                    c.add("entity", token.start(), token.end(), word_key(token.group(), lang), take=False)
+    return found
+
+
+def sentence_start(sentence: str, position: int) -> bool:
+    """Is `position` where a sentence (or a quotation, or a clause after a colon) begins?"""
+    before = sentence[:position].rstrip(" \"'„«“‘([—–-")
+    return not before or before[-1] in ".!?:…"
+
+
+def find_quotes(c: Collector, entities: list[Anchor]) -> None:
+    s = c.sentence
+    for m in QUOTE.finditer(s):
+        text = next(g for g in m.groups() if g is not None)
+        if len(text.split()) < 3 and not re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text):
+            continue
+        # The speaker: the name nearest the quotation, outside it („…“, рекао је Путин / Putin said: "…").
+        positions = [(s.find(e.text), e) for e in entities if " " in e.key or e.text not in ("",)]
+        outside = [(p, e) for p, e in positions if p != -1 and not (m.start() <= p < m.end())]
+        speaker = min(outside, key=lambda pe: min(abs(pe[0] - m.start()), abs(pe[0] - m.end())),
+                      default=(0, None))[1]
+        c.anchors.append(Anchor("quote", text.strip(), "said:" + (speaker.key if speaker else "?"), c.index,
+                                c.caption))
+
+
+def known_capitalized(texts: list[str], lang: str) -> set[str]:
+    """Keys of words written capitalized where no sentence starts: names, not sentence-initial capitals
+    (keys, so that a sentence-initial Ушаков is known from a Јурија Ушакова elsewhere)."""
+    known: set[str] = set()
+    for text in texts:
+        for token in capitalized_tokens(text):
+            if not sentence_start(text, token.start()):
+                known.add(word_key(token.group(), lang))
+    return known
+
+
+def normalize(sentence: str, lang: str) -> str:
+    """Full-width digits and signs (CJK) become ASCII; everything else stays as written."""
+    if lang in ("zh", "ja") or any("\uff00" <= ch <= "\uffef" for ch in sentence):
+        return unicodedata.normalize("NFKC", sentence)
+    return sentence
+
+
+def find_anchors(sentences: list[str], lang: str, captions: list[str] = ()) -> list[Anchor]:
+    """Anchors of an article's sentences (sentence = index) and of its captions (caption=True, sentence=-1)."""
+    lang = (lang or "").split("-")[0].lower()
+    texts = [normalize(s, lang) for s in sentences]
+    caption_texts = [normalize(s, lang) for s in captions]
+    known = known_capitalized(texts + caption_texts, lang)
     anchors: list[Anchor] = []
-    for index, sentence in enumerate(sentences):
-        for match in NUMBER.finditer(sentence):
-            key = number_key(match.group())
-            kind = "year" if re.fullmatch(r"(1[89]|20)\d\d", key) else "number"
-            anchors.append(Anchor(kind, match.group(), key, index))
-        for match in CAPITALIZED.finditer(sentence):
-            if match.start() == 0 and " " not in match.group():
-                continue  # a capital that only starts the sentence
-            anchors.append(Anchor("entity", match.group(), entity_key(match.group(), lang), index))
+    for index, text, caption in ([(i, t, False) for i, t in enumerate(texts)]
+                                 + [(-1, t, True) for t in caption_texts]):
+        c = Collector(text, index, caption)
+        find_urls(c)
+        find_dates(c, lang)
+        find_numbers(c, lang)
+        entities = find_entities(c, lang, known, [])
+        find_quotes(c, entities)
+        anchors.extend(sorted(c.anchors, key=lambda a: text.find(a.text)))
     return anchors
+
+
+# How much one shared anchor of each kind says about two articles telling the same story.
+KIND_WEIGHTS = {"date": 3.0, "money": 3.0, "url": 3.0, "percent": 2.5, "number": 1.5, "year": 1.0,
+                "entity": 1.5, "quote": 0.5}
+
+
+def anchor_weight(anchor: Anchor) -> float:
+    """Informativeness of an anchor kind (and size): a full date or a sum of money beats a small number."""
+    weight = KIND_WEIGHTS.get(anchor.kind, 1.0)
+    if anchor.kind == "number":
+        value = float(anchor.key) if re.fullmatch(r"\d+(?:\.\d+)?", anchor.key) else None
+        if value is not None:
+            if value < 13 and value == int(value):
+                weight = 0.5  # often spelled out in one language and written in digits in another
+            elif value >= 100 or value != int(value):
+                weight = 2.5
+    elif anchor.kind == "entity":
+        weight = 2.0 if " " in anchor.key else 1.5
+    elif anchor.kind == "date" and anchor.key.count("-") < 2:
+        weight = 2.0
+    return weight * (0.8 if anchor.caption else 1.0)

@@ -1,0 +1,67 @@
+"""Month names in the languages stemma reads, for dates whose keys do not depend on language."""
+from __future__ import annotations
+
+import cyrtranslit
+
+# Per month: every written form (cases included) in en, de, sr/bs (Latin; Cyrillic is derived), hr, cs,
+# ru, uk, mk, bg. "listopad" is October in Croatian but November in Czech (and Ukrainian листопад).
+FORMS = {
+    1: "january jan januar januara januaru jänner siječanj siječnja siječnju leden ledna lednu "
+       "январь января январе січень січня січні јануари януари",
+    2: "february feb februar februara februaru veljača veljače veljači únor února únoru "
+       "февраль февраля феврале лютий лютого лютому февруари",
+    3: "march mar märz mart marta martu ožujak ožujka ožujku březen března březnu "
+       "март марта марте березень березня березні",
+    4: "april apr aprila aprilu travanj travnja travnju duben dubna dubnu "
+       "апрель апреля апреле квітень квітня квітні април",
+    5: "may mai maj maja maju svibanj svibnja svibnju květen května květnu "
+       "май мая мае травень травня травні мај",
+    6: "june jun juni juna junu lipanj lipnja lipnju červen června červnu "
+       "июнь июня июне червень червня червні јуни юни",
+    7: "july jul juli jula julu srpanj srpnja srpnju červenec července červenci "
+       "июль июля июле липень липня липні јули юли",
+    8: "august aug avgust avgusta avgustu augusta augustu kolovoz kolovoza kolovozu srpen srpna srpnu "
+       "август августа августе серпень серпня серпні",
+    9: "september sep sept septembar septembra septembru rujan rujna rujnu září "
+       "сентябрь сентября сентябре вересень вересня вересні септември",
+    10: "october oct oktober oktobar oktobra oktobru říjen října říjnu "
+        "октябрь октября октябре жовтень жовтня жовтні октомври",
+    11: "november nov novembar novembra novembru studeni studenoga studenog studenom "
+        "ноябрь ноября ноябре ноември",
+    12: "december dec dezember decembar decembra decembru prosinac prosinca prosincu prosinec prosince "
+        "prosinci декабрь декабря декабре грудень грудня грудні декември",
+}
+SERBIAN_LATIN = {"januar", "januara", "januaru", "februar", "februara", "februaru", "mart", "marta", "martu",
+                 "april", "aprila", "aprilu", "maj", "maja", "maju", "jun", "juna", "junu", "jul", "jula", "julu",
+                 "avgust", "avgusta", "avgustu", "septembar", "septembra", "septembru", "oktobar", "oktobra",
+                 "oktobru", "novembar", "novembra", "novembru", "decembar", "decembra", "decembru"}
+
+
+def _month_table() -> dict[str, int]:
+    table: dict[str, int] = {}
+    for month, forms in FORMS.items():
+        for form in forms.split():
+            table[form] = month
+            if form in SERBIAN_LATIN:
+                table[cyrtranslit.to_cyrillic(form, "sr")] = month
+    for form in ("listopad", "listopadu", "listopada"):
+        table[form] = 11  # Czech; Croatian is handled by month_number
+    table.update({"листопад": 11, "листопада": 11, "листопаді": 11})
+    return table
+
+
+MONTHS = _month_table()
+# Short English forms are words too ("may", "mar", "dec"): they count only when capitalized.
+CAPITAL_ONLY = {"may", "mar", "jan", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "feb", "apr", "mai"}
+
+
+def month_number(word: str, lang: str) -> int | None:
+    lower = word.lower()
+    month = MONTHS.get(lower)
+    if month is None:
+        return None
+    if lower in CAPITAL_ONLY and not word[:1].isupper():
+        return None
+    if lower.startswith("listopad") and lang in ("hr", "bs"):
+        return 10
+    return month

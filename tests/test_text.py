@@ -1,0 +1,124 @@
+"""Language, romanization, sentences and anchors: what a user of stemma sees on real-looking text."""
+from pathlib import Path
+
+import pytest
+
+from stemma.text.anchors import anchor_weight, find_anchors
+from stemma.text.language import detect, detect_sentences
+from stemma.text.romanize import fold, romanize
+from stemma.text.segment import split_sentences
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_bfe18ef98a75caf5.txt"
+
+
+def keys(anchors, kind=None):
+    return {a.key for a in anchors if kind is None or a.kind == kind}
+
+
+@pytest.fixture(scope="module")
+def seed():
+    if not SEED.exists():
+        pytest.skip("seed not available")
+    lines = [line for line in SEED.read_text(encoding="utf-8").split("\n") if line.strip()]
+    language = detect("\n".join(lines))
+    sentences = [s for line in lines for s in split_sentences(line, language.lang)]
+    return language, sentences
+
+
+def test_seed_is_serbian_cyrillic_with_its_facts(seed):
+    language, sentences = seed
+    assert (language.lang, language.script) == ("sr", "Cyrl")
+    anchors = find_anchors(sentences, language.lang)
+    assert {"1961", "2000", "2001"} <= keys(anchors, "year")
+    assert {"24", "10000", "260000"} <= keys(anchors, "number")
+    assert "2024-06-19" in keys(anchors, "date")
+
+
+def test_seed_names_meet_english_spelling(seed):
+    language, sentences = seed
+    serbian = keys(find_anchors(sentences, language.lang), "entity")
+    english = find_anchors(["Russian President Putin met Kim in Pyongyang, said Ushakov, according to TASS.",
+                            "They gathered at the square named after Kim Il Sung."], "en")
+    wanted = {a.key for a in english if a.text in ("Putin", "Kim", "Pyongyang", "Ushakov", "TASS", "Kim Il Sung")}
+    assert len(wanted) == 6
+    assert wanted <= serbian
+
+
+def test_caption_date_is_marked_as_caption():
+    anchors = find_anchors(["Путин је стигао."], "sr",
+                           captions=["Владимир Путин присуствује пријему 19. јуна 2024. у Пјонгјангу."])
+    date = next(a for a in anchors if a.kind == "date")
+    assert (date.key, date.caption, date.sentence) == ("2024-06-19", True, -1)
+
+
+def test_mixed_page_stays_serbian_and_reports_shares():
+    text = ("Председник је рекао да ће влада наставити преговоре о споразуму следеће недеље.\n"
+            "Према писању листа Boston Globe, разговори ће трајати три дана.\n"
+            "The talks will continue next week, officials in Washington said on Monday evening.")
+    language = detect(text)
+    assert (language.lang, language.script) == ("sr", "Cyrl")
+    assert 0.15 < language.shares.get("en", 0) < 0.5
+    per_sentence = detect_sentences(text.split("\n"))
+    assert [x.lang for x in per_sentence] == ["sr", "sr", "en"]
+
+
+@pytest.mark.parametrize("text, tag", [
+    ("Predsednik je rekao da će vreme pokazati gde je problem i da niko ne zna šta se desilo pre toga.", "sr-Latn"),
+    ("Predsjednik je rekao da će vrijeme pokazati gdje je problem i tko je odgovoran za tisuću pogrešaka.", "hr-Latn"),
+    ("Predsjednik je rekao da će vrijeme pokazati gdje je problem i ko je odgovoran, a historija to pamti hiljadu puta.",
+     "bs-Latn"),
+    ("Претседателот рече дека владата ќе продолжи со преговорите следната недела.", "mk-Cyrl"),
+    ("Председателят каза, че правителството ще продължи преговорите следващата седмица.", "bg-Cyrl"),
+    ("Президент заявил, что правительство продолжит переговоры на следующей неделе.", "ru-Cyrl"),
+    ("Президент заявив, що уряд продовжить переговори наступного тижня.", "uk-Cyrl"),
+    ("Prezident řekl, že vláda bude pokračovat v jednáních příští týden.", "cs-Latn"),
+    ("政府将于下周继续谈判，总统说。", "zh-Hans"),
+    ("大統領は、政府が来週交渉を続けると述べた。", "ja-Jpan"),
+])
+def test_language_and_script(text, tag):
+    assert detect(text).tag == tag
+
+
+def test_romanization_and_folding():
+    assert romanize("Ушаков", "sr") == "Ušakov"
+    assert fold(romanize("Ушаков", "sr")) == "usakov"
+    assert fold(romanize("Џонг Ун", "sr")) == "dzong un"
+    assert romanize("Київ", "uk") == "Kyjiv"
+    assert fold("Đoković") == "djokovic"
+
+
+def test_sentences_keep_ordinals_abbreviations_and_quotes():
+    sr = split_sentences("Споразуми су потписани 1961, 2000. и 2001. године, наводи ТАСС. Ким је додао: "
+                         "„Ситуација остаје сложена. Наставићемо.“ Путин је стигао 19. јуна у Пјонгјанг.", "sr")
+    assert len(sr) == 3 and sr[1].endswith("Наставићемо.“")
+    en = split_sentences("Mr. Smith met Dr. J. K. Rowling in the U.S. on Monday. She said: “It went well. Truly.” "
+                         "Then they left.", "en")
+    assert len(en) == 3
+    assert split_sentences("Am 19. Juni kam er an. Dann ging er.", "de") == ["Am 19. Juni kam er an.", "Dann ging er."]
+    assert split_sentences("他说：“我们会来。”然后他走了！", "zh") == ["他说：“我们会来。”", "然后他走了！"]
+    assert split_sentences("Гетти Имагес", "sr") == ["Гетти Имагес"]
+
+
+def test_numbers_dates_money_percent_are_language_independent():
+    english = find_anchors(["On June 19, 2024, Russia paid $2.5 billion, 12.5% more, for 10,000 tons."], "en")
+    serbian = find_anchors(["Русија је 19. јуна 2024. платила 2,5 милијарди долара, 12,5 одсто више, за 10.000 тона."],
+                           "sr")
+    german = find_anchors(["Am 19. Juni 2024 zahlte Russland 2,5 Milliarden Dollar, 12,5 Prozent mehr, für 10 000 Tonnen."],
+                          "de")
+    for kind in ("date", "money", "percent", "number"):
+        assert keys(english, kind) == keys(serbian, kind) == keys(german, kind), kind
+    assert "2500000000 USD" in keys(english, "money")
+
+
+def test_case_endings_fold_to_one_key():
+    anchors = find_anchors(["Разговор са Путином.", "Поклон Путину од Кима.", "Посета Путина Пјонгјангу."], "sr")
+    assert {"putin", "kim", "pjongjang"} <= keys(anchors, "entity")
+    assert not {"putinom", "putinu", "kima"} & keys(anchors, "entity")
+
+
+def test_quotes_carry_their_speaker_and_weights_rank_kinds():
+    anchors = find_anchors(["„Ово је документ који је заиста пробој“, рекао је Путин после састанка."], "sr")
+    quote = next(a for a in anchors if a.kind == "quote")
+    assert quote.key == "said:putin"
+    date = find_anchors(["On June 19, 2024 three people came."], "en")[0]
+    assert anchor_weight(date) > anchor_weight(quote)
