@@ -1,0 +1,210 @@
+"""The stemma command line: ingest, trace, extract, demo, info."""
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Trace news articles to their source across languages and sites.")
+out = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 120)
+err = Console(stderr=True, highlight=False)
+DEFAULT_INDEX = Path(".stemma")
+IndexOption = typer.Option(DEFAULT_INDEX, "--index", help="Index folder (SQLite file and derived files).")
+
+
+def fail(message: str, code: int = 1) -> None:
+    err.print(f"stemma: {escape(message)}", soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def open_store(folder: Path):
+    from stemma.store import Store
+    from stemma.store.db import StoreError
+
+    try:
+        return Store(folder)
+    except StoreError as error:
+        fail(str(error))
+
+
+def progress_bar(description: str):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    return Progress(SpinnerColumn(), TextColumn(description), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=err, disable=not err.is_terminal, transient=False)
+
+
+def checked_inputs(specs: list[str]):
+    """Pages from the inputs; a missing or unreadable input is a one-line error before any work starts."""
+    from stemma.read import READABLE_SUFFIXES, has_suffix
+
+    for spec in specs:
+        if spec == "-" or spec.startswith(("http://", "https://")):
+            continue
+        path = Path(spec)
+        if not path.exists():
+            fail(f"{spec}: no such file or folder")
+        if path.is_file() and not has_suffix(path, READABLE_SUFFIXES):
+            fail(f"{spec}: not a readable kind (expected {', '.join(READABLE_SUFFIXES)})")
+
+
+@app.command()
+def ingest(paths: list[str] = typer.Argument(..., help="HTML, WARC(.gz), JSONL(.gz) or .txt files, or folders."),
+           index: Path = IndexOption,
+           workers: int = typer.Option(2, help="Analysis processes.")) -> None:
+    """Add pages to the index (idempotent: pages already indexed are skipped)."""
+    from stemma.ingest import Analyzer, IngestSummary, ingest as run_ingest
+    from stemma.read import InputError, read_inputs
+
+    checked_inputs(paths)
+    store = open_store(index)
+    summary = IngestSummary()
+    analyzer = Analyzer(workers)
+    interrupted = False
+    try:
+        with progress_bar("ingesting") as bar:
+            task = bar.add_task("ingest", total=None)
+            run_ingest(read_inputs(paths), store, analyzer, lambda n: bar.advance(task, n), summary)
+    except KeyboardInterrupt:
+        interrupted = True
+    except InputError as error:
+        fail(str(error))
+    finally:
+        analyzer.close()
+        store.close()
+    out.print(f"read {summary.read}, added {summary.added}, already indexed {summary.already}, "
+              f"failed {len(summary.failed)}  →  {escape(str(index))}")
+    for source, message in summary.failed[:20]:
+        out.print(f"  failed: {escape(source)}: {escape(message)}")
+    if len(summary.failed) > 20:
+        out.print(f"  … and {len(summary.failed) - 20} more failures")
+    if interrupted:
+        fail("interrupted: the last open batch was not stored; run the same command again to finish", 130)
+
+
+def trace_pages(specs: list[str], store, as_json: bool, html_out: Path | None, add: bool) -> list:
+    from stemma.ingest import Analyzer, analyze_bounded
+    from stemma.read import InputError, ReadError, read_inputs
+    from stemma.report.schema import report_dict
+    from stemma.report.terminal import render
+    from stemma.trace.tracer import Tracer
+
+    Analyzer(1)  # installs the per-page time limit for in-process analysis
+    tracer = Tracer(store)
+    reports, failures = [], 0
+    try:
+        for item in read_inputs(specs):
+            result = item if isinstance(item, ReadError) else analyze_bounded(item)
+            if isinstance(result, ReadError):
+                err.print(f"stemma: {escape(result.source)}: {escape(result.message)}")
+                failures += 1
+                continue
+            report = tracer.trace(result)
+            reports.append(report)
+            if add and not store.has(result.id):
+                from stemma.signatures import document_vector
+
+                store.add(result, document_vector(result) if result.sentences else None)
+                store.commit()
+            if as_json:
+                sys.stdout.write(json.dumps(report_dict(report), ensure_ascii=False) + "\n")
+            else:
+                render(report, out)
+    except InputError as error:
+        fail(str(error))
+    if html_out:
+        from stemma.report.html import render_reports
+
+        html_out.write_text(render_reports(reports), encoding="utf-8")
+        if not as_json:
+            out.print(f"HTML report written to {escape(str(html_out))}")
+    if failures and not reports:
+        raise typer.Exit(1)
+    return reports
+
+
+@app.command()
+def trace(pages: list[str] = typer.Argument(..., help="Files, URLs, '-' for stdin, or a JSONL file of pages."),
+          index: Path = IndexOption,
+          as_json: bool = typer.Option(False, "--json", help="One report JSON per page, one per line."),
+          html: Path = typer.Option(None, "--html", help="Write a self-contained HTML report here."),
+          add: bool = typer.Option(False, "--add", help="Add the traced pages to the index afterwards.")) -> None:
+    """Find where each page came from: its original, its copies, and what changed."""
+    checked_inputs(pages)
+    store = open_store(index)
+    try:
+        trace_pages(pages, store, as_json, html, add)
+    finally:
+        store.close()
+
+
+@app.command()
+def extract(page: str = typer.Argument(..., help="A file, a URL or '-' for stdin."),
+            as_json: bool = typer.Option(False, "--json", help="Print the analyzed article as JSON.")) -> None:
+    """Show what stemma reads from one page: text, metadata, boilerplate, language, sentences, anchors."""
+    from stemma.ingest import Analyzer, analyze_bounded
+    from stemma.read import InputError, ReadError, read_inputs
+    from stemma.report.schema import query_dict
+
+    checked_inputs([page])
+    Analyzer(1)
+    try:
+        items = list(read_inputs([page]))
+    except InputError as error:
+        fail(str(error))
+    for item in items:
+        result = item if isinstance(item, ReadError) else analyze_bounded(item)
+        if isinstance(result, ReadError):
+            fail(f"{result.source}: {result.message}")
+        if as_json:
+            sys.stdout.write(json.dumps(query_dict(result), ensure_ascii=False) + "\n")
+            continue
+        out.rule(escape(result.title or result.url))
+        out.print(f"{escape(result.url)} · {result.lang}-{result.script} · {escape(result.author or 'no author')} · "
+                  f"{escape(result.published_at or 'no date')}")
+        out.print(escape(result.text))
+        for b in result.boilerplate:
+            out.print(f"[dim][{b.kind}] {escape(b.text)}[/]")
+
+
+@app.command()
+def info(index: Path = IndexOption) -> None:
+    """Articles in the index by language and site."""
+    if not (index / "index.sqlite").exists():
+        fail(f"{index}: no stemma index here (run 'stemma ingest' first)")
+    store = open_store(index)
+    summary = store.summary()
+    out.print(f"{store.count()} articles in {escape(str(index))}")
+    for title, rows in summary.items():
+        table = Table(title=f"by {title}")
+        table.add_column(title)
+        table.add_column("articles", justify="right")
+        for key, count in rows[:30]:
+            table.add_row(escape(key), str(count))
+        out.print(table)
+    store.close()
+
+
+@app.command()
+def demo(index: Path = typer.Option(None, "--index", help="Index folder (default: a fresh temporary folder)."),
+         as_json: bool = typer.Option(False, "--json", help="Print every report as JSON, one per line."),
+         html: Path = typer.Option(Path("stemma-demo-report.html"), "--html", help="Where to write the HTML report.")) -> None:
+    """Index the bundled demo corpus and trace its content-farm page back to the original."""
+    from stemma.demo import demo_run
+
+    demo_run(index, as_json, html, out, err)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,126 @@
+"""Ingest: read pages, analyze them in a worker pool with a per-page time limit, store them in batches."""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from stemma.analyze import analyze, page_id
+from stemma.model import Article, Page
+from stemma.read import ReadError
+from stemma.signatures import lead_text
+from stemma.store import Store
+
+BATCH = 32
+PAGE_SECONDS = 10
+
+
+class PageTimeout(Exception):
+    pass
+
+
+@dataclass
+class IngestSummary:
+    read: int = 0
+    added: int = 0
+    already: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _alarm(signum, frame):
+    raise PageTimeout()
+
+
+def _init_worker() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
+    signal.signal(signal.SIGALRM, _alarm)
+
+
+def analyze_bounded(page: Page) -> Article | ReadError:
+    """analyze() with a time limit and every failure turned into a one-line error for that page."""
+    signal.setitimer(signal.ITIMER_REAL, PAGE_SECONDS)
+    try:
+        return analyze(page)
+    except PageTimeout:
+        return ReadError(page.source or page.url, f"analysis took longer than {PAGE_SECONDS} s")
+    except MemoryError:
+        return ReadError(page.source or page.url, "analysis ran out of memory")
+    except Exception as err:  # hostile pages must not end the batch
+        return ReadError(page.source or page.url, f"cannot analyze: {type(err).__name__}: {err}"[:300])
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def batches(items: Iterable, size: int) -> Iterator[list]:
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class Analyzer:
+    """Runs analyze_bounded in worker processes (or in-process for one worker), models loaded once per worker."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = workers if workers is not None else min(2, os.cpu_count() or 1)
+        self.pool = None
+        if self.workers > 1:
+            context = multiprocessing.get_context("forkserver")
+            self.pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker)
+        else:
+            signal.signal(signal.SIGALRM, _alarm)
+
+    def map(self, pages: list[Page]) -> list[Article | ReadError]:
+        if self.pool is None:
+            return [analyze_bounded(p) for p in pages]
+        return list(self.pool.map(analyze_bounded, pages, chunksize=4))
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+
+def ingest(pages: Iterable[Page | ReadError], store: Store, analyzer: Analyzer,
+           progress: Callable[[int], None] = lambda n: None, summary: IngestSummary | None = None) -> IngestSummary:
+    """Store every new page; a batch is one transaction, so an interruption loses at most one batch."""
+    from stemma.embed import embed_texts
+
+    summary = summary or IngestSummary()
+    for batch in batches(pages, BATCH):
+        fresh: list[Page] = []
+        for item in batch:
+            summary.read += 1
+            if isinstance(item, ReadError):
+                summary.failed.append((item.source, item.message))
+            elif store.has(page_id(item.url, item.content)):
+                summary.already += 1
+            else:
+                fresh.append(item)
+        articles: list[Article] = []
+        for page, result in zip(fresh, analyzer.map(fresh)):
+            if isinstance(result, ReadError):
+                summary.failed.append((result.source, result.message))
+            elif not result.sentences:
+                summary.failed.append((page.source or page.url, "no article text found"))
+            else:
+                articles.append(result)
+        by_lang: dict[str, list[Article]] = {}
+        for article in articles:
+            by_lang.setdefault(article.lang, []).append(article)
+        for lang, group in by_lang.items():
+            vectors = embed_texts([lead_text(a) for a in group], lang)
+            for article, vector in zip(group, vectors):
+                if store.add(article, vector) is None:
+                    summary.already += 1
+                else:
+                    summary.added += 1
+        store.commit()
+        progress(len(batch))
+    return summary

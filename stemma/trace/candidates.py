@@ -1,0 +1,50 @@
+"""Candidate generation from indexes that cost microseconds: LSH buckets, shared anchors, nearest document vectors."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from stemma.model import Article
+from stemma.store import Store
+from stemma.store.db import fingerprint
+
+ANCHOR_POOL = 50
+VECTOR_POOL = 20
+MIN_SHARED_BANDS = 2
+
+
+@dataclass
+class Candidate:
+    n: int
+    reasons: list[str] = field(default_factory=list)
+    lsh_bands: int = 0
+    anchor_score: float = 0.0
+    vector_similarity: float = 0.0
+
+    @property
+    def priority(self) -> float:
+        """Rank for verification: near-duplicates first, then agreement of the two cross-language signals."""
+        return self.lsh_bands / 8 + min(self.anchor_score / 20, 1.5) + max(self.vector_similarity - 0.75, 0) * 10
+
+
+def find_candidates(query: Article, vector: np.ndarray | None, store: Store, limit: int) -> list[Candidate]:
+    found: dict[int, Candidate] = {}
+
+    def candidate(n: int) -> Candidate:
+        return found.setdefault(n, Candidate(n))
+
+    for n, bands in store.lsh_candidates(query.minhash).items():
+        if bands >= MIN_SHARED_BANDS:
+            candidate(n).lsh_bands = bands
+            candidate(n).reasons.append(f"near-duplicate text: {bands} of 32 MinHash bands shared")
+    for n, score in store.anchor_candidates(fingerprint(query.anchors), ANCHOR_POOL).items():
+        candidate(n).anchor_score = score
+        candidate(n).reasons.append(f"shared anchors (weight {score:.1f})")
+    if vector is not None:
+        for n, similarity in store.vectors.nearest(vector, VECTOR_POOL).items():
+            candidate(n).vector_similarity = similarity
+            candidate(n).reasons.append(f"close document vector (cosine {similarity:.2f})")
+    own = store.number_of(query.id)
+    found.pop(own, None)
+    return sorted(found.values(), key=lambda c: -c.priority)[:limit]

@@ -1,0 +1,204 @@
+"""Decide how two aligned articles relate: kind, direction with evidence, and fact drift."""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from difflib import SequenceMatcher
+
+from stemma.model import AlignedPair, Article, Drift
+from stemma.text.romanize import fold, romanize
+
+# Fitted on WMT train/dev (bench/relate_thresholds.md); a sentence link counts when its similarity reaches these.
+LINK_MARGIN = 1.05  # a link's similarity over its neighbours' (see align.margin_scores)
+BACKBONE = 0.4  # share of the shorter side linked strictly before lenient links are trusted
+FILL_MARGIN = 1.0
+LINK_SIMILARITY = 0.80
+DERIVED_COVERAGE = 0.6  # both sides mostly aligned: copy, rewrite or translation
+EXCERPT_COVERAGE = 0.7  # one side mostly inside the other
+COPY_TEXT_RATIO = 0.85  # aligned same-language sentences this alike in characters are copied, not reworded
+SAME_STORY_VECTOR = 0.86
+SAME_STORY_ANCHORS = 6.0
+FACT_KINDS = ("number", "percent", "money", "date", "year")
+
+
+def aligned_links(alignment: list[AlignedPair]) -> list[AlignedPair]:
+    return [pair for pair in alignment if pair.similarity >= LINK_SIMILARITY]
+
+
+def coverage(links: list[AlignedPair], size: int, side: str) -> float:
+    covered = {i for pair in links for i in getattr(pair, side)}
+    return len(covered) / size if size else 0.0
+
+
+def text_ratio(query: Article, article: Article, links: list[AlignedPair]) -> float:
+    """Mean character similarity of linked sentences, in one romanized key space."""
+    if not links:
+        return 0.0
+    ratios = []
+    for pair in links:
+        a = fold(romanize(" ".join(query.sentences[i] for i in pair.query), query.lang))
+        b = fold(romanize(" ".join(article.sentences[j] for j in pair.article), article.lang))
+        ratios.append(SequenceMatcher(None, a, b, autojunk=False).ratio())
+    return sum(ratios) / len(ratios)
+
+
+def relation_kind(query: Article, article: Article, links: list[AlignedPair], vector_similarity: float,
+                  anchor_score: float) -> tuple[str | None, float, float, float]:
+    """(kind or None, score, query coverage, article coverage)."""
+    cov_q = coverage(links, len(query.sentences), "query")
+    cov_a = coverage(links, len(article.sentences), "article")
+    quality = sum(p.similarity for p in links) / len(links) if links else 0.0
+    same_language = query.lang == article.lang
+    if cov_q >= DERIVED_COVERAGE and cov_a >= DERIVED_COVERAGE:
+        if not same_language:
+            kind = "translation"
+        else:
+            kind = "copy" if text_ratio(query, article, links) >= COPY_TEXT_RATIO else "rewrite"
+        return kind, round(min(1.0, (cov_q + cov_a) / 2 * quality / 0.9), 3), cov_q, cov_a
+    if max(cov_q, cov_a) >= EXCERPT_COVERAGE and len(links) >= 2:
+        return "excerpt", round(max(cov_q, cov_a) * quality * 0.9, 3), cov_q, cov_a
+    if vector_similarity >= SAME_STORY_VECTOR or anchor_score >= SAME_STORY_ANCHORS:
+        story = min(1.0, max(vector_similarity - 0.7, 0) * 2 + anchor_score / 60)
+        return "same_story", round(min(0.6, 0.2 + story), 3), cov_q, cov_a
+    return None, 0.0, cov_q, cov_a
+
+
+# ---- direction --------------------------------------------------------------------------------
+
+def parse_time(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=None)
+
+
+def outlet_names(site: str) -> set[str]:
+    """Names an outlet goes by in text, spaces removed: cnn.com -> {cnn}; the-daily-current.net -> {thedailycurrent}."""
+    label = site.split(".")[-2] if site.count(".") >= 1 else site
+    if site.endswith((".co.uk", ".com.au", ".co.jp")) and site.count(".") >= 2:
+        label = site.split(".")[-3]
+    label = re.sub(r"[^a-z0-9]", "", label.lower())
+    return {label} if len(label) >= 3 else set()
+
+
+def spelled_like(name: str, text: str) -> bool:
+    """Does the space-free romanized text contain the outlet name, allowing transliteration changes
+    (Меридијан Диспеч -> meridijandispec ~ meridiandispatch); short names must match exactly as a word."""
+    if len(name) < 6:
+        return re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", text) is not None
+    squeezed = text.replace(" ", "")
+    if name in squeezed:
+        return True
+    window = len(name)
+    for start in range(0, max(1, len(squeezed) - window + 3)):
+        piece = squeezed[start:start + window + 2]
+        if piece[:1] == name[:1] and SequenceMatcher(None, name, piece, autojunk=False).ratio() >= 0.78:
+            return True
+    return False
+
+
+def names_outlet(article: Article, site: str) -> str | None:
+    """The text in `article` that names the outlet of `site` (ЦНН names cnn.com), if any."""
+    names = outlet_names(site)
+    if not names:
+        return None
+    texts = [article.title] + article.sentences[:3] + article.sentences[-3:] + [b.text for b in article.boilerplate]
+    for text in texts:
+        keyed = re.sub(r"[^a-z0-9 ]", " ", fold(romanize(text, article.lang)))
+        if any(spelled_like(name, keyed) for name in names):
+            return text.strip()[:80]
+    return None
+
+
+def direction(query: Article, article: Article, kind: str) -> tuple[str, list[str]]:
+    """Which side was made from which, by independent pieces of evidence; unknown when thin or conflicting."""
+    votes: list[tuple[str, str]] = []
+    q_time, a_time = parse_time(query.published_at), parse_time(article.published_at)
+    if q_time and a_time and (q_time.tzinfo is None) == (a_time.tzinfo is None) and q_time != a_time:
+        hours = abs((q_time - a_time).total_seconds()) / 3600
+        if q_time > a_time:
+            votes.append(("query_from_article", f"query published {hours:.0f} h after the article"))
+        else:
+            votes.append(("article_from_query", f"article published {hours:.0f} h after the query"))
+    named = names_outlet(query, article.site) if query.site != article.site else None
+    if named:
+        votes.append(("query_from_article", f"query attributes the story to the article's outlet ({article.site}): “{named}”"))
+    named_back = names_outlet(article, query.site) if query.site != article.site else None
+    if named_back:
+        votes.append(("article_from_query", f"article attributes the story to the query's outlet ({query.site}): “{named_back}”"))
+    if kind == "translation":
+        for who, side in (("query_from_article", query), ("article_from_query", article)):
+            foreign = [b.text for b in side.boilerplate if b.kind in ("photo_credit",) and _transliterated(b.text, side)]
+            if foreign:
+                votes.append((who, f"{'query' if side is query else 'article'} carries transliterated credits: “{foreign[0][:60]}”"))
+    sides = {v for v, _ in votes}
+    if len(sides) == 1:
+        return sides.pop(), [e for _, e in votes]
+    if not votes:
+        return "unknown", ["no publication times, attribution or translation traces to tell the order"]
+    return "unknown", ["conflicting evidence: " + "; ".join(e for _, e in votes)]
+
+
+def _transliterated(text: str, article: Article) -> bool:
+    """A credit in a non-Latin script whose romanization is a Latin-script agency name (Гетти Имагес)."""
+    if article.script == "Latn":
+        return False
+    keyed = fold(romanize(text, article.lang))
+    return any(name in keyed for name in ("getti", "getty", "rojters", "reuters", "images", "imagis", "pool", "afp", "ap"))
+
+
+# ---- drift -----------------------------------------------------------------------------------
+
+def fact_keys(article: Article, sentences: list[int]) -> dict[str, str]:
+    wanted = set(sentences)
+    return {a.key: a.text for a in article.anchors if a.sentence in wanted and a.kind in FACT_KINDS}
+
+
+def drift(query: Article, article: Article, links: list[AlignedPair], derived: bool) -> list[Drift]:
+    """Facts that differ inside aligned pairs, and (for derived copies) sentences only one side has."""
+    found: list[Drift] = []
+    for pair in links:
+        q_facts, a_facts = fact_keys(query, pair.query), fact_keys(article, pair.article)
+        q_only = [k for k in q_facts if k not in a_facts]
+        a_only = [k for k in a_facts if k not in q_facts]
+        for q_key, a_key in zip(q_only, a_only):
+            found.append(Drift("number", q_facts[q_key], a_facts[a_key], pair.query[0], pair.article[0]))
+        for q_key in q_only[len(a_only):]:
+            found.append(Drift("number", q_facts[q_key], None, pair.query[0], pair.article[0]))
+        for a_key in a_only[len(q_only):]:
+            found.append(Drift("number", None, a_facts[a_key], pair.query[0], pair.article[0]))
+    if derived:
+        q_linked = {i for p in links for i in p.query}
+        a_linked = {j for p in links for j in p.article}
+        found += [Drift("added_sentence", s, None, i, None) for i, s in enumerate(query.sentences) if i not in q_linked]
+        found += [Drift("dropped_sentence", None, s, None, j) for j, s in enumerate(article.sentences) if j not in a_linked]
+    return found
+
+
+# ---- ranking ---------------------------------------------------------------------------------
+
+NEAR_TIE = 0.1
+
+
+def rank(relations: list) -> list:
+    """Order relations so that the likely original leads a group of near-equal versions of one text:
+    the one the query attributes the story to, else the earliest published. The bonus is folded into the score."""
+    derived = [r for r in relations if r.kind != "same_story"]
+    if derived:
+        best = max(r.score for r in derived)
+        group = [r for r in derived if r.score >= best - NEAR_TIE]
+        times = [(parse_time(r.article.published_at), r) for r in group]
+        comparable = [(t, r) for t, r in times if t is not None and t.tzinfo is not None]
+        earliest = min(comparable, key=lambda item: item[0])[1] if len(comparable) > 1 else None
+        for r in group:
+            bonus = 0.0
+            if any("attributes the story to the article" in e for e in r.evidence):
+                bonus += 0.06
+            if r is earliest:
+                bonus += 0.04
+                r.evidence.append(f"earliest published of {len(group)} near-equal versions")
+            r.score = round(min(1.0, r.score * 0.9 + bonus), 3)
+    return sorted(relations, key=lambda r: -r.score)

@@ -1,0 +1,76 @@
+"""Trace one analyzed article against the index: candidates, alignment, relation, report."""
+from __future__ import annotations
+
+import numpy as np
+
+from stemma.embed import embed_texts
+from stemma.model import Article, Relation, Report
+from stemma.signatures import document_vector
+from stemma.store import Store
+from stemma.trace.align import align
+from stemma.trace.candidates import find_candidates
+from stemma.trace.relate import (BACKBONE, FILL_MARGIN, LINK_MARGIN, aligned_links, direction, drift, rank,
+                                 relation_kind)
+
+VERIFY = 8  # candidates that get sentence alignment: the encoder is the scarce resource
+MAX_SENTENCES = 120  # longer articles are aligned on their first sentences
+
+
+def sentence_vectors(article: Article) -> np.ndarray:
+    return embed_texts(article.sentences[:MAX_SENTENCES], article.lang)
+
+
+class Tracer:
+    """Holds the index open so a batch of pages loads models and files once."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def stored_sentence_vectors(self, n: int, article: Article) -> np.ndarray:
+        cached = self.store.sentence_vectors(n)
+        if cached is None or len(cached) != min(len(article.sentences), MAX_SENTENCES):
+            cached = sentence_vectors(article)
+            self.store.cache_sentence_vectors(n, cached)
+        return cached
+
+    @staticmethod
+    def links(query_vectors: np.ndarray, article_vectors: np.ndarray) -> list:
+        """Strict alignment decides whether two articles share a backbone; where they do, a lenient one fills it in.
+
+        Monotonicity makes the second pass safe: a weak pair between two strong ones is almost always right."""
+        strict = aligned_links(align(query_vectors, article_vectors, threshold=LINK_MARGIN))
+        backbone = len(strict) / max(1, min(len(query_vectors), len(article_vectors)))
+        if backbone < BACKBONE:
+            return strict
+        return aligned_links(align(query_vectors, article_vectors, threshold=FILL_MARGIN))
+
+    def trace(self, query: Article) -> Report:
+        vector = document_vector(query) if query.sentences else None
+        candidates = find_candidates(query, vector, self.store, VERIFY) if query.sentences else []
+        relations: list[Relation] = []
+        own = self.store.number_of(query.id)
+        if not candidates:
+            query_vectors = None
+        elif own is not None:  # an indexed page: its sentence vectors may be cached already
+            query_vectors = self.stored_sentence_vectors(own, query)
+        else:
+            query_vectors = sentence_vectors(query)
+        for candidate in candidates:
+            article = self.store.article(candidate.n)
+            if article is None or not article.sentences:
+                continue
+            links = self.links(query_vectors, self.stored_sentence_vectors(candidate.n, article))
+            kind, score, cov_q, cov_a = relation_kind(query, article, links, candidate.vector_similarity,
+                                                      candidate.anchor_score)
+            if kind is None:
+                continue
+            derived = kind != "same_story"
+            way, evidence = direction(query, article, kind) if derived else ("unknown", [])
+            relations.append(Relation(
+                article=article, kind=kind, direction=way, score=score,
+                coverage_query=round(cov_q, 3), coverage_article=round(cov_a, 3),
+                alignment=links if derived or cov_q > 0 else [],
+                drift=drift(query, article, links, derived),
+                evidence=candidate.reasons + [f"{len(links)} aligned sentence pairs"] + evidence))
+        self.store.commit()  # keep the sentence vectors computed for candidates
+        return Report(query=query, relations=rank(relations))
