@@ -19,6 +19,7 @@ class Extracted:
     canonical_url: str | None = None
     declared_lang: str | None = None
     boilerplate: list[Boilerplate] = field(default_factory=list)
+    error: str | None = None  # one line: why this page gave nothing (binary, too large, ...)
 
     @property
     def text(self) -> str:
@@ -32,6 +33,13 @@ def extract(page: Page | bytes | str, url: str | None = None) -> Extracted:
 
     if not isinstance(page, Page):
         page = Page(url=url or "", content=page)
-    if page.kind == "text":
-        return extract_plain(page)
-    return extract_html(page)
+    elif url and not page.url:
+        page.url = url
+    try:
+        if page.kind == "text":
+            return extract_plain(page)
+        return extract_html(page)
+    except RecursionError:
+        return Extracted(error="page nested too deeply to parse")
+    except MemoryError:
+        return Extracted(error="page too large to parse")

@@ -1,26 +1,118 @@
-"""Extract an HTML page with trafilatura: main text as paragraphs plus metadata."""
+"""Extract an HTML page: trafilatura's main text, recovered leads, typed boilerplate and markup metadata."""
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 import trafilatura
+from selectolax.lexbor import LexborHTMLParser
 
 from stemma.extract import Extracted
+from stemma.extract import dom
 from stemma.extract.decode import decode
-from stemma.model import Page
+from stemma.extract.guard import ExtractError, bound_html, check_bytes
+from stemma.extract.meta import read_metadata
+from stemma.extract.plain import type_lines
+from stemma.model import Boilerplate, Page
+
+SPACE = re.compile(r"\s+")
+KEY_PREFIX = 48  # characters of a paragraph used to find it again in the page text
+
+
+def key(text: str) -> str:
+    """Text without any whitespace: trafilatura and selectolax join inline elements differently."""
+    return SPACE.sub("", text)
+
+
+def main_paragraphs(html: str, url: str | None) -> list[str]:
+    doc = trafilatura.bare_extraction(html, url=url or None, include_comments=False, with_metadata=False)
+    if doc is None or not doc.text:
+        return []
+    return [" ".join(line.split()) for line in doc.text.split("\n") if line.strip()]
+
+
+def locate(needle: str, haystack: str, start: int) -> int:
+    """Offset of a text in the page text, searching forward first; -1 when it is not there."""
+    probe = key(needle)[:KEY_PREFIX]
+    if not probe:
+        return -1
+    found = haystack.find(probe, start)
+    return found if found >= 0 else haystack.find(probe)
+
+
+def drop_dom_boilerplate(paragraphs: list[str], items: list[dom.Found]) -> list[str]:
+    """Paragraphs that are not (part of) a boilerplate element the markup typed."""
+    keys = [(key(item.text), item.kind) for item in items]
+    kept = []
+    for paragraph in paragraphs:
+        k = key(paragraph)
+        if any(k == item_key or (len(k) >= 20 and k in item_key) for item_key, _ in keys):
+            continue
+        kept.append(paragraph)
+    return kept
+
+
+def add_leads(paragraphs: list[str], leads: list[str], title: str, page_key: str) -> list[str]:
+    """Put lead paragraphs that trafilatura dropped back in front of the story."""
+    if not paragraphs:
+        return paragraphs
+    story = key(" ".join(paragraphs))
+    first = locate(paragraphs[0], page_key, 0)
+    front = []
+    for lead in leads:
+        k = key(lead)
+        if k in story or k in key(title) or any(k in key(f) or key(f) in k for f in front):
+            continue
+        at = locate(lead, page_key, 0)
+        if 0 <= at and (first < 0 or at < first):
+            front.append(lead)
+    return front + paragraphs
 
 
 def extract_html(page: Page) -> Extracted:
-    html = decode(page.content, page.headers.get("content-type"))
-    doc = trafilatura.bare_extraction(html, url=page.url or None, include_comments=False,
-                                      with_metadata=True, include_tables=False)
-    if doc is None:
-        return Extracted()
-    paragraphs = [line.strip() for line in (doc.text or "").split("\n") if line.strip()]
+    try:
+        check_bytes(page.content)
+    except ExtractError as err:
+        return Extracted(error=str(err))
+    html = bound_html(decode(page.content, page.headers.get("content-type")))
+    if not html.strip():
+        return Extracted(error="empty page")
+    tree = LexborHTMLParser(html)
+    meta = read_metadata(tree, html, page.url or None)
+    body = tree.body
+    page_key = key(body.text(separator=" ")) if body is not None else ""
+    items = dom.typed_elements(tree, len(page_key))
+
+    paragraphs = drop_dom_boilerplate(main_paragraphs(html, page.url), items)
+    kinds = type_lines(paragraphs)
+    story = [p for p, kind in zip(paragraphs, kinds) if kind is None]
+    line_items = [(p, kind, n) for n, (p, kind) in enumerate(zip(paragraphs, kinds)) if kind not in (None, "separator")]
+    story = add_leads(story, dom.lead_candidates(tree), meta.title, page_key)
+
+    offsets, last = [], 0
+    for paragraph in story:
+        at = locate(paragraph, page_key, last)
+        offsets.append(at if at >= 0 else last)
+        last = max(last, offsets[-1])
+    boilerplate: list[Boilerplate] = []
+    seen: set[str] = set()
+    for text, kind, index in [(f.text, f.kind, None) for f in items] + line_items:
+        if key(text) in seen:
+            continue
+        seen.add(key(text))
+        at = locate(text, page_key, 0)
+        position = bisect_right(offsets, at) if at >= 0 else min(index or 0, len(story))
+        boilerplate.append(Boilerplate(kind=kind, text=text, position=position))
+    boilerplate.sort(key=lambda b: b.position)
+
     return Extracted(
-        title=doc.title or "",
-        paragraphs=paragraphs,
-        published_at=doc.date,
-        authors=[a.strip() for a in (doc.author or "").split(";") if a.strip()],
-        site_name=doc.sitename or "",
-        canonical_url=doc.url if doc.url and doc.url != page.url else None,
-        declared_lang=doc.language,
+        title=meta.title,
+        paragraphs=story,
+        published_at=meta.published_at,
+        updated_at=meta.updated_at,
+        authors=meta.authors,
+        site_name=meta.site_name,
+        canonical_url=meta.canonical_url,
+        declared_lang=meta.declared_lang,
+        boilerplate=boilerplate,
     )

@@ -1,0 +1,217 @@
+"""Line-level boilerplate typing: is this line a photo credit, an update notice, a share prompt, ...?
+
+Rules look at the shape of a line (length, separators, sentence count) and at short multilingual
+cue lists; names of agencies are matched on the romanized line so "Гетти Имагес" and "Getty Images"
+look the same. Used on plain text and on paragraphs of HTML pages alike.
+"""
+from __future__ import annotations
+
+import re
+
+from anyascii import anyascii
+
+WORD = re.compile(r"\w+")
+SENTENCE_END = re.compile(r"[.!?…][\"'»“”’)]*$")
+
+# Names of photo agencies and credit words, romanized and lowercased (so Cyrillic transliterations match).
+AGENCY = re.compile(
+    r"\b(getty|getti|images?|imidzhes|reuters|rojters|rejter|afp|ap|epa|dpa|ansa|efe|tass|sputnik|sputnjik|"
+    r"xinhua|sinhua|anadolu|shutterstock|istock|alamy|imago|keystone|pool|pul|stringer|handout|ria|novosti|"
+    r"tanjug|beta|fonet|hina|pixsell|picture|alliance|photo|photos|foto|fotos|fotografija|zdjecie|bild|"
+    r"imagen|immagine|kredit|credit|source|izvor|istochnik|quelle|fuente|fonte|zrodlo|bloomberg|nurphoto|"
+    r"sipa|abaca|zuma|wireimage|filmmagic|wenn|pa|eyevine|nasa|kyodo|yonhap|kcna|itar)\b")
+CREDIT_START = re.compile(
+    r"^\s*(?:©|\(c\)|photo(?:graph)?s?(?: by)?\s*[:/]|photo by\b|credit\s*:|image\s*:|picture\s*:|foto\s*:|"
+    r"фото\s*:|fotos?\s*:|bild\s*:|quelle\s*:|izvor\s*:|извор\s*:|fuente\s*:|fonte\s*:|źródło\s*:|"
+    r"crédit\s*(?:photo)?\s*:|photo\s*:|copyright\b|kredit\s*:|источник\s*:|фото\s+)", re.I)
+
+UPDATE_NOTICE = re.compile(
+    r"developing story|breaking news update|this (?:story|article|post|page|report) (?:is developing|is breaking|"
+    r"is being updated|will be updated|has been updated|may be updated|will update)|(?:will|to) be updated (?:as|with)|"
+    r"check back (?:for|soon|later)|more (?:details )?to (?:come|follow)|updates? to follow|"
+    r"прича у развоју|priča u razvoju|вест у развоју|vest u razvoju|vijest u razvoju|вијест у развоју|"
+    r"(?:биће|бит ће|bi[ćc]e|bit [ćc]e) (?:ажурирана|ажуриран|ažurirana|ažuriran|dopunjen|допуњен)|"
+    r"(?:вест|vest|vijest|tekst|текст) (?:се|se) (?:ажурира|ažurira|допуњује|dopunjuje|nadopunjuje)|"
+    r"(?:новость|материал|информация) (?:дополняется|обновляется|будет дополнена|будет обновл)|следите за обновлениями|"
+    r"(?:meldung|artikel|text|beitrag|bericht|nachricht) wird (?:laufend |fortlaufend |ständig |weiter )?aktualisiert|"
+    r"(?:article|information|info) (?:sera|est|en cours d'être) (?:mise?|actualisée?) à jour|en cours d'actualisation|"
+    r"noticia en (?:desarrollo|ampliación|actualización)|(?:noticia|información) (?:se está actualizando|será actualizada)|"
+    r"notizia in (?:aggiornamento|sviluppo)|articolo in aggiornamento|in aggiornamento\b|"
+    r"notícia em (?:atualização|desenvolvimento)|(?:notícia|matéria|reportagem) (?:será|está sendo) atualizada|"
+    r"(?:artykuł|tekst|informacja|wiadomość) (?:jest |będzie )?(?:aktualizowan|uzupełnian)|sprawa jest rozwojowa|"
+    r"(?:haber|makale) güncellen", re.I)
+UPDATED_STAMP = re.compile(
+    r"^\s*(?:updated?|last updated|ažurirano|ажурирано|aktualisiert|mis à jour|actualizado|aggiornato|atualizado|"
+    r"обновлено|zaktualizowano|güncellendi|opdateret|bijgewerkt)\b\s*:?", re.I)
+
+SOCIAL_WORDS = {
+    "share", "shares", "sharing", "tweet", "facebook", "twitter", "x", "whatsapp", "linkedin", "telegram", "viber",
+    "email", "e", "mail", "print", "copy", "link", "pinterest", "reddit", "messenger", "flipboard", "subscribe",
+    "newsletter", "follow", "us", "on", "this", "article", "the", "via", "instagram", "youtube", "tiktok", "rss",
+    "podeli", "подели", "поделите", "podelite", "podijeli", "teilen", "partager", "compartir", "condividi",
+    "compartilhar", "compartilhe", "udostępnij", "поделиться", "abonnieren", "abonnez", "vous", "suscríbete",
+    "iscriviti", "assine", "subskrybuj", "подписаться", "pošalji", "пошаљи", "kopiraj", "копирај", "drucken",
+    "imprimer", "imprimir", "stampa", "comments", "comment", "kommentare", "коментари", "komentari", "or", "and",
+}
+SHARE_START = re.compile(
+    r"^\s*(?:share (?:this|on|via|the|article|story)|subscribe (?:to|for|now|today)|sign up (?:for|to|here)|"
+    r"follow us|get (?:our|the) (?:newsletter|latest)|join our|download (?:our|the) app|"
+    r"pratite nas|пратите нас|podelite|поделите|pretplatite se|претплатите се|prijavite se na|пријавите се на|"
+    r"folgen sie uns|abonnieren sie|jetzt abonnieren|teilen sie|newsletter abonnieren|melden sie sich|"
+    r"suivez-nous|abonnez-vous|inscrivez-vous|partagez|síguenos|suscríbete|compártelo|comparte|seguici|"
+    r"iscriviti|condividi|siga-nos|assine|inscreva-se|compartilhe|obserwuj nas|subskrybuj|zapisz się|udostępnij|"
+    r"подпишитесь|подписывайтесь|следите за нами|поделитесь)", re.I)
+
+RELATED_HEADER = re.compile(
+    r"^\s*(?:more stories|more news|more from|more on this|more in|related(?: stories| articles| news| content| coverage| links| topics)?|"
+    r"read (?:more|also|next)|see also|also read|you (?:may|might) (?:also )?(?:like|be interested)|recommended(?: for you| stories)?|"
+    r"most (?:read|popular|viewed)|top stories|latest (?:news|stories|articles)|trending(?: now| stories)?|what to read next|"
+    r"editor'?s picks|don'?t miss|pro[cč]itajte (?:jo[sš]|i|tako[dđ]e)|прочитајте (?:још|и|такође)|povezane (?:vesti|vijesti)|"
+    r"повезане вести|povezano|повезано|vi[sš]e vesti|више вести|vi[sš]e vijesti|najnovije(?: vesti| vijesti)?|најновије(?: вести)?|"
+    r"najčitanije|најчитаније|izdvojeno|издвојено|lesen sie (?:auch|mehr)|mehr zum thema|weitere artikel|weitere nachrichten|"
+    r"das könnte sie auch interessieren|meistgelesen|(?:à )?lire aussi|sur le même sujet|voir aussi|les plus lus|"
+    r"(?:leer|lea) (?:más|también)|te puede interesar|noticias relacionadas|más noticias|lo más leído|leggi anche|"
+    r"potrebbe interessarti|articoli correlati|i più letti|leia (?:também|mais)|veja também|notícias relacionadas|"
+    r"mais lidas|czytaj (?:też|także|więcej)|zobacz (?:też|także|również)|najczęściej czytane|читайте (?:также|еще|ещё)|"
+    r"по теме|похожие (?:новости|материалы)|другие новости|самое читаемое|още по темата|прочетете още|"
+    r"ilgili haberler|daha fazla)\b", re.I)
+RELATED_INLINE = re.compile(r"^\s*(?:read more|related|also read|read also|see also|pro[cč]itajte (?:jo[sš]|i)|прочитајте (?:још|и)|"
+                            r"lesen sie auch|(?:à )?lire aussi|lea también|leggi anche|leia também|czytaj (?:też|także)|"
+                            r"читайте также|povezano|повезано)\s*[:>»|-]\s*\S", re.I)
+
+AD_LINE = re.compile(
+    r"^\s*(?:advertisement|advertising|ad|ads|sponsored(?: content| post)?|paid (?:content|post)|promoted(?: content)?|"
+    r"partner content|story continues below(?: advertisement)?|article continues below(?: advertisement)?|"
+    r"continue reading below|anzeige|werbung|publicité|publicidad|pubblicità|publicidade|reklama|реклама|oglas|оглас|"
+    r"sponzorisano|спонзорисано|promocija|промоција|sponsorowane|reklam)\s*[:.-]?\s*$", re.I)
+
+BIO_START = re.compile(
+    r"^\s*(?:about the author|about me|о аутору|o autoru|o autorki|o autorze|об авторе|über den autor|über die autorin|"
+    r"à propos de l'auteur|sobre el autor|sobre a autora|sobre o autor|l'autore|l'autrice)\b", re.I)
+BIO_ROLE = re.compile(
+    r"^[\w .'-]{2,60}\b(?:is|was|ist|est|es|è|é|je|jest|является)\s+(?:an?\s+|el\s+|la\s+|une?\s+|ein(?:e)?\s+)?"
+    r"(?:(?:senior|staff|freelance|contributing|political|award-winning|former|chief|deputy|veteran|independent)\s+)*"
+    r"(?:reporter|writer|journalist|correspondent|editor|contributor|columnist|novinar|novinarka|новинар|новинарка|"
+    r"journalistin|journaliste|periodista|giornalista|jornalista|dziennikarz|dziennikarka|журналист|redakteurin|redakteur|"
+    r"autor|author|author and)\b", re.I)
+
+NAV_SEPARATORS = re.compile(r"\s(?:>|»|›|/|\|)\s")
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def roman(text: str) -> str:
+    return anyascii(text).lower()
+
+
+SENTENCE_BREAK = re.compile(r"(?<!\b\d)(?<!\b\d\d)(?<!\b\w)[.!?…][\"'»“”’)]*\s+[\"'„“«(]?(\w)")
+
+
+def sentence_count(text: str) -> int:
+    """Sentences; a break needs a capital after it and no ordinal ('19. јуна') or initial ('J. Smith') before it."""
+    text = text.strip()
+    if not WORD.search(text):
+        return 0
+    return 1 + sum(1 for m in SENTENCE_BREAK.finditer(text) if m.group(1).isupper() and m.end() < len(text))
+
+
+def is_photo_credit(line: str) -> bool:
+    """Short agency/photographer lines: 'Name/Pool/AFP/Getty Images', 'Photo: Reuters', '© dpa'."""
+    text = line.strip()
+    n = len(words(text))
+    if not text or n > 14 or len(text) > 140:
+        return False
+    if CREDIT_START.match(text):
+        return True
+    if "©" in text and n <= 10:
+        return True
+    segments = [s.strip() for s in re.split(r"\s*/\s*|\s+\|\s+", text) if s.strip()]
+    if len(segments) >= 2 and all(len(words(s)) <= 4 for s in segments) and not SENTENCE_END.search(text):
+        hits = sum(1 for s in segments if AGENCY.search(roman(s)))
+        if hits >= 1 and (hits * 2 >= len(segments) or len(segments) >= 3):
+            return True
+    romanized = roman(text)
+    # a bare agency credit line ("Getty Images", "REUTERS", "AP Photo/Evan Vucci")
+    return n <= 4 and not SENTENCE_END.search(text) and bool(re.fullmatch(
+        r"(?:\(?(?:getty images|getti imidzhes|reuters|afp|ap(?: photo)?|epa|dpa|anadolu|xinhua|shutterstock|imago|"
+        r"pixsell|tanjug|fonet|beta|hina|sputnik|tass|itar-tass)\)?[\s/,.-]*)+(?:[\w .-]{0,40})?", romanized))
+
+
+def is_update_notice(line: str) -> bool:
+    text = line.strip()
+    n = len(words(text))
+    if n == 0 or n > 40:
+        return False
+    if UPDATE_NOTICE.search(text):
+        return True
+    # "Updated 10:42 AM EDT, June 19, 2024": a stamp, not a sentence of the story
+    return bool(UPDATED_STAMP.match(text)) and n <= 12 and bool(re.search(r"\d", text))
+
+
+def is_share_subscribe(line: str) -> bool:
+    text = line.strip()
+    tokens = [t.lower() for t in words(text)]
+    if not tokens or len(tokens) > 25:
+        return False
+    if SHARE_START.match(text) and len(tokens) <= 20:
+        return True
+    return len(tokens) <= 12 and sum(t in SOCIAL_WORDS for t in tokens) >= max(2, 0.7 * len(tokens))
+
+
+def is_related_header(line: str) -> bool:
+    text = line.strip()
+    return 0 < len(words(text)) <= 6 and not SENTENCE_END.search(text) and bool(RELATED_HEADER.match(text))
+
+
+def is_related_inline(line: str) -> bool:
+    return len(words(line)) <= 30 and bool(RELATED_INLINE.match(line))
+
+
+def is_ad(line: str) -> bool:
+    return len(line) <= 60 and bool(AD_LINE.match(line))
+
+
+def is_bio_shape(line: str) -> bool:
+    """Strings of very short fragments: 'Amateur organizer. Wannabe beer evangelist. Avid reader.'"""
+    text = line.strip().strip("\"'„“”«»")
+    parts = [p for p in re.split(r"[.!?…]+", text) if WORD.search(p)]
+    if len(parts) < 3 or len(words(text)) > 45 or re.search(r"\d", text):
+        return False
+    lengths = [len(words(p)) for p in parts]
+    return max(lengths) <= 5 and sum(lengths) / len(lengths) <= 3.6
+
+
+def is_author_bio(line: str) -> bool:
+    text = line.strip()
+    n = len(words(text))
+    if n == 0 or n > 80:
+        return False
+    return bool(BIO_START.match(text)) or is_bio_shape(text) or (n <= 60 and bool(BIO_ROLE.match(text)))
+
+
+def is_navigation(line: str) -> bool:
+    """Breadcrumbs and menus: 'Home > World > Europe', 'News | Sport | Culture | Opinion'."""
+    text = line.strip()
+    parts = NAV_SEPARATORS.split(text)
+    return (len(parts) >= 3 and all(0 < len(words(p)) <= 3 for p in parts) and not SENTENCE_END.search(text))
+
+
+def line_kind(line: str) -> str | None:
+    """The boilerplate kind a single line has on its own, or None for story text."""
+    if len(line) > 400 or len(words(line)) > 40:  # longer than any rule below allows
+        return None
+    if is_ad(line):
+        return "ad"
+    if is_photo_credit(line):
+        return "photo_credit"
+    if is_update_notice(line):
+        return "update_notice"
+    if is_related_inline(line) or is_related_header(line):
+        return "related_links"
+    if is_share_subscribe(line):
+        return "share_subscribe"
+    if is_navigation(line):
+        return "navigation"
+    return None

@@ -1,0 +1,95 @@
+"""Bounds for hostile pages: binary content, oversized markup and absurdly deep nesting.
+
+Everything here is linear in the input and runs before any parser sees the page, so that
+parsing and extraction stay bounded in time and memory whatever the page holds.
+"""
+from __future__ import annotations
+
+import re
+from itertools import accumulate
+
+MAX_INPUT_BYTES = 60 * 1024 * 1024  # larger inputs are refused outright
+MAX_HTML_CHARS = 3_000_000  # markup kept for parsing after scripts and styles are dropped
+MAX_DEPTH = 200  # deeper container nesting is flattened (libxml2 gives up past 256, parsers slow down)
+CONTAINERS = ("div", "span", "section", "article", "aside", "main", "header", "footer", "nav", "table", "ul", "ol",
+              "blockquote", "form", "figure", "a", "b", "i", "em", "strong", "font", "center", "small", "big", "u")
+CONTAINER_TAG = re.compile(r"<(/?)(%s)\b[^>]*>" % "|".join(CONTAINERS), re.I)
+CONTAINER_SLASH = re.compile(r"<(/?)(?:%s)\b" % "|".join(CONTAINERS), re.I)
+RAW_TEXT_OPEN = re.compile(r"<(script|style|svg|noscript|template)\b", re.I)
+
+
+class ExtractError(ValueError):
+    """A page that cannot be extracted; the message is one line for the user."""
+
+
+def check_bytes(data: bytes | str) -> None:
+    """Refuse inputs that are too large or are not text at all."""
+    if len(data) > MAX_INPUT_BYTES:
+        raise ExtractError(f"page larger than {MAX_INPUT_BYTES // 2**20} MB")
+    if isinstance(data, bytes) and looks_binary(data):
+        raise ExtractError("binary content, not text or HTML")
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control bytes in the head: an image, archive or executable, not a page."""
+    head = data[:8192]
+    if not head:
+        return False
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text has NULs by design
+        return False
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return b"\x00" in head[:1024] or controls > len(head) * 0.05
+
+
+def drop_raw_text(html: str) -> str:
+    """Remove <script>, <style>, <svg>, <noscript> and <template> elements with a linear scan."""
+    out: list[str] = []
+    pos = 0
+    lower = None
+    while True:
+        match = RAW_TEXT_OPEN.search(html, pos)
+        if not match:
+            out.append(html[pos:])
+            break
+        out.append(html[pos:match.start()])
+        if lower is None:
+            lower = html.lower()
+        end = lower.find(f"</{match.group(1).lower()}", match.end())
+        if end < 0:  # unterminated: the rest is the element's content
+            break
+        close = lower.find(">", end)
+        pos = len(html) if close < 0 else close + 1
+    return "".join(out)
+
+
+def bound_html(html: str) -> str:
+    """Markup small and shallow enough to parse quickly; ordinary pages come back unchanged."""
+    if len(html) > MAX_HTML_CHARS:
+        html = drop_raw_text(html)[:MAX_HTML_CHARS]
+    if max_depth(html) > MAX_DEPTH:
+        html = flatten_deep(html)
+    return html
+
+
+def max_depth(html: str) -> int:
+    """Deepest nesting of container tags, counted from the tags alone (no parse)."""
+    slashes = CONTAINER_SLASH.findall(html)
+    if len(slashes) <= MAX_DEPTH:
+        return len(slashes)
+    return max(accumulate(-1 if s else 1 for s in slashes))
+
+
+def flatten_deep(html: str) -> str:
+    """Drop container tags nested deeper than MAX_DEPTH; their text stays where it was."""
+    depth = 0
+
+    def keep(match: re.Match) -> str:
+        nonlocal depth
+        closing = match.group(1) == "/"
+        if closing:
+            depth = max(0, depth - 1)
+            return match.group(0) if depth < MAX_DEPTH else ""
+        depth += 1
+        return match.group(0) if depth <= MAX_DEPTH else ""
+
+    return CONTAINER_TAG.sub(keep, html)

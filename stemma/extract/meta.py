@@ -1,0 +1,200 @@
+"""Page metadata from markup: title, dates, authors, site name, canonical URL, declared language.
+
+Read from <meta> tags, JSON-LD and <time> elements with selectolax (fast); htmldate is asked only
+when the markup declares no publication date, and without its slow free-text date parsing.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser
+
+MAX_JSONLD_CHARS = 200_000  # a JSON-LD block larger than this is not metadata, skip it
+ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?")
+TITLE_SEPARATOR = re.compile(r"\s+[|–—·•»:-]\s+")
+
+PUBLISHED_META = ("article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate",
+                  "publish-date", "publish_date", "dc.date", "dc.date.issued", "dcterms.created", "date",
+                  "sailthru.date", "parsely-pub-date", "article.published", "cxenseparse:recs:publishtime")
+UPDATED_META = ("article:modified_time", "og:updated_time", "dateModified", "last-modified", "dcterms.modified",
+                "article.updated", "lastmod")
+AUTHOR_META = ("author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author", "twitter:creator")
+NOT_AUTHOR = re.compile(r"^(https?://|www\.|@)|facebook\.com", re.I)
+
+
+@dataclass
+class Metadata:
+    title: str = ""
+    published_at: str | None = None
+    updated_at: str | None = None
+    authors: list[str] = field(default_factory=list)
+    site_name: str = ""
+    canonical_url: str | None = None
+    declared_lang: str | None = None
+
+
+def clean(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def iso_date(value: str | None) -> str | None:
+    """The ISO date (and time, when given) at the start of a machine-readable date value."""
+    match = ISO_DATE.search(value or "")
+    if not match:
+        return None
+    year, month, day, hhmm, zone = match.groups()
+    if not (1990 <= int(year) <= 2100 and 1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+        return None
+    date = f"{year}-{month}-{day}"
+    if hhmm:
+        date += "T" + (hhmm if hhmm.count(":") == 2 else hhmm + ":00")
+        if zone:
+            date += "+00:00" if zone == "Z" else (zone if ":" in zone else zone[:3] + ":" + zone[3:])
+    return date
+
+
+def meta_values(tree: LexborHTMLParser) -> dict[str, list[str]]:
+    """content of every <meta> by its lowercased name/property/itemprop, in page order."""
+    found: dict[str, list[str]] = {}
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
+        value = attrs.get("content") or attrs.get("datetime")
+        if key and value:
+            found.setdefault(key.strip().lower(), []).append(value.strip())
+    return found
+
+
+def jsonld_objects(tree: LexborHTMLParser) -> list[dict]:
+    """Every JSON object in the page's JSON-LD blocks, flattened out of lists and @graph."""
+    objects: list[dict] = []
+
+    def walk(value: object, depth: int) -> None:
+        if depth > 6 or len(objects) > 200:  # hostile or machine-generated graphs: stop early
+            return
+        if isinstance(value, list):
+            for item in value:
+                walk(item, depth + 1)
+        elif isinstance(value, dict):
+            objects.append(value)
+            if "@graph" in value:
+                walk(value["@graph"], depth + 1)
+
+    for node in tree.css('script[type="application/ld+json"]'):
+        text = node.text() or ""
+        if len(text) > MAX_JSONLD_CHARS:
+            continue
+        try:
+            walk(json.loads(text), 0)
+        except (ValueError, RecursionError):
+            continue
+    return objects
+
+
+def is_article(obj: dict) -> bool:
+    kind = obj.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return any(isinstance(k, str) and ("Article" in k or k in ("BlogPosting", "Report", "WebPage")) for k in kinds)
+
+
+def names(value: object) -> list[str]:
+    """Person names from a JSON-LD author value (string, object or list of them)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return names(value.get("name"))
+    if isinstance(value, list):
+        return [n for item in value[:10] for n in names(item)]
+    return []
+
+
+def split_authors(values: list[str]) -> list[str]:
+    authors: list[str] = []
+    for value in values:
+        for name in re.split(r"\s*(?:;|,|\band\b|\bund\b|\bи\b|\bi\b|&)\s*", clean(value)):
+            name = re.sub(r"^(?:by|von|par|por|di|od|аутор|autor|piše|пише)\s*:?\s+", "", name, flags=re.I).strip(" .")
+            if 2 < len(name) < 80 and not NOT_AUTHOR.search(name) and name.lower() not in (a.lower() for a in authors):
+                authors.append(name)
+    return authors
+
+
+def first(*values: object) -> str | None:
+    for value in values:
+        if isinstance(value, list):
+            value = value[0] if value else None
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def page_title(tree: LexborHTMLParser, meta: dict[str, list[str]], site_name: str) -> str:
+    h1 = tree.css_first("h1")
+    h1_text = clean(h1.text(separator=" ")) if h1 else ""
+    candidate = first(meta.get("og:title"), meta.get("twitter:title"), meta.get("headline"))
+    if not candidate:
+        title_node = tree.css_first("title")
+        candidate = clean(title_node.text()) if title_node else ""
+    candidate = clean(candidate)
+    if h1_text and (not candidate or h1_text in candidate):
+        return h1_text
+    # "Headline | Site" and "Site - Headline": keep the longest part that is not the site name
+    parts = [p for p in TITLE_SEPARATOR.split(candidate) if p and p.lower() != site_name.lower()]
+    return max(parts, key=len) if len(parts) > 1 else candidate
+
+
+def read_metadata(tree: LexborHTMLParser, html: str, url: str | None) -> Metadata:
+    meta = meta_values(tree)
+    objects = jsonld_objects(tree)
+    articles = [o for o in objects if is_article(o)] or objects
+    data = Metadata()
+
+    publisher = next((o.get("publisher") for o in articles if isinstance(o.get("publisher"), dict)), {})
+    data.site_name = clean(first(meta.get("og:site_name"), meta.get("application-name"),
+                                 publisher.get("name") if isinstance(publisher, dict) else None) or "")
+    data.title = page_title(tree, meta, data.site_name)
+
+    times = [n.attributes.get("datetime") for n in tree.css("time[datetime]")[:20]]
+    published = [*(meta.get(k.lower(), [None])[0] for k in PUBLISHED_META),
+                 *(o.get("datePublished") for o in articles), *(o.get("dateCreated") for o in articles)]
+    updated = [*(meta.get(k.lower(), [None])[0] for k in UPDATED_META), *(o.get("dateModified") for o in articles)]
+    data.published_at = next((d for d in map(iso_date, [p for p in published if isinstance(p, str)]) if d), None)
+    if not data.published_at:
+        data.published_at = next((d for d in map(iso_date, times) if d), None)
+    if not data.published_at:
+        data.published_at = htmldate_guess(html, url)
+    data.updated_at = next((d for d in map(iso_date, [u for u in updated if isinstance(u, str)]) if d), None)
+    if data.updated_at == data.published_at:
+        data.updated_at = None
+
+    author_values = [n for o in articles for n in names(o.get("author"))]
+    if not author_values:
+        author_values = [v for k in AUTHOR_META for v in meta.get(k, [])]
+    if not author_values:
+        author_values = [clean(n.text(separator=" ")) for n in tree.css('[rel="author"], [itemprop="author"]')[:5]]
+    data.authors = split_authors(author_values)
+
+    canonical = tree.css_first('link[rel="canonical"]')
+    href = canonical.attributes.get("href") if canonical else None
+    data.canonical_url = clean(first(href, meta.get("og:url"))) or None
+    if data.canonical_url and url and not data.canonical_url.startswith(("http://", "https://")):
+        from urllib.parse import urljoin
+
+        data.canonical_url = urljoin(url, data.canonical_url)
+
+    root = tree.css_first("html")
+    lang = (root.attributes.get("lang") or root.attributes.get("xml:lang")) if root else None
+    lang = lang or first(meta.get("content-language"), meta.get("og:locale"), meta.get("language"))
+    data.declared_lang = clean(lang).replace("_", "-") or None if lang else None
+    return data
+
+
+def htmldate_guess(html: str, url: str | None) -> str | None:
+    """htmldate's guess from the markup, without its slow free-text date parser."""
+    try:
+        from htmldate import find_date
+
+        return find_date(html, url=url, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+    except Exception:  # htmldate fails on some broken trees; a missing date is not an error
+        return None
