@@ -6,7 +6,7 @@ import unicodedata
 from functools import lru_cache
 
 from stemma.model import Anchor
-from stemma.text.dates import month_number
+from stemma.text.dates import MONTHS, month_number
 from stemma.text.romanize import fold, romanize
 
 # A number: digit groups of three joined by one separator (10.000, 10,000, 10 000), or digits with a decimal part.
@@ -57,13 +57,23 @@ DATE_NUMERIC = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)|(?<![\d.])(\d{1
                           r"|(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
 DATE_CJK = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})[日号])?")
 DAY_MONTH = re.compile(r"(?<![\d.,])(\d{1,2})(?:\.|-?(?:го|е|ого))?\s+([^\W\d_]{3,})\.?(?:,?\s+(\d{4})(?!\d))?")
-MONTH_DAY = re.compile(r"([^\W\d_]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d.,]\d)(?:,?\s+(\d{4})(?!\d))?")
-MONTH_YEAR = re.compile(r"([^\W\d_]{3,})\.?\s+(\d{4})(?!\d)")
+MONTH_DAY = re.compile(r"(?<![^\W\d_])([^\W\d_]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d.,]\d)(?:,?\s+(\d{4})(?!\d))?")
+MONTH_YEAR = re.compile(r"(?<![^\W\d_])([^\W\d_]{3,})\.?\s+(\d{4})(?!\d)")
+DIGIT = re.compile(r"\d")
+URL_HINTS = (".com", ".org", ".net", ".gov", ".edu", ".io", ".info", ".rs", ".hr", ".ba", ".ru", ".ua", ".de", ".cz",
+             ".uk", ".me", ".co", ".eu", ".int")
+FULL_WIDTH = re.compile(r"[\uff00-\uffef]")
+MONTH_WORD = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(sorted(MONTHS, key=len, reverse=True)), re.IGNORECASE)
 TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag",
             "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "mon", "tue", "wed", "thu", "fri", "sat",
             "sun"}
 PARTICLES = {"of", "de", "del", "der", "von", "van", "al", "bin", "la", "le", "du", "dos", "da", "di", "el", "ibn"}
+UPPER = "".join(chr(i) for i in range(0x41, 0x2000) if chr(i).isupper() and chr(i).isalpha())
+CAPITAL_WORD = r"[%s][\w'’\-]*" % re.escape(UPPER)
+# A run of capitalized words, with particles between them (Bank of England, Ludwig van Beethoven).
+CAPITALIZED_SPAN = re.compile(r"(?<!\w)%s(?:(?:[ \u00a0]|-)(?:(?:%s) )?%s)*" % (
+    CAPITAL_WORD, "|".join(sorted(PARTICLES)), CAPITAL_WORD))
 POSSESSIVE = re.compile(r"['’]s?$")
 # Slavic case and possessive endings, longest first; stripped from entity keys on every side alike.
 ENDINGS = ("ovima", "evima", "ovih", "ovim", "ovog", "ovom", "ovoj", "ovoga", "ovo", "ova", "ove", "ovu", "ovi",
@@ -199,6 +209,8 @@ def find_dates(c: Collector, lang: str) -> None:
             mo, d = int(m.group(2)), int(m.group(3)) if m.group(3) else None
             if (d or y) and valid_date(y, mo, d) and c.free(m.start(), m.end()):
                 c.add("date", m.start(), m.end(), date_key(y, mo, d) if (d or y) else "")
+    if not MONTH_WORD.search(s):
+        return
     for pattern, day_group, month_group in ((DAY_MONTH, 1, 2), (MONTH_DAY, 2, 1)):
         for m in pattern.finditer(s):
             month = month_number(m.group(month_group), lang)
@@ -291,52 +303,42 @@ def capitalized_tokens(sentence: str) -> list[re.Match]:
     return [t for t in TOKEN.finditer(sentence) if t.group()[0].isupper()]
 
 
-def find_entities(c: Collector, lang: str, known: set[str], quotes: list[tuple[int, int]]) -> list[Anchor]:
+def find_entities(c: Collector, lang: str, known: set[str]) -> list[Anchor]:
     """Capitalized spans that are names, not just the first word of a sentence."""
     s = c.sentence
-    tokens = list(TOKEN.finditer(s))
     found: list[Anchor] = []
-    first_word = next((t for t in tokens), None)
-    spans: list[list[re.Match]] = []
-    current: list[re.Match] = []
-    for i, token in enumerate(tokens):
-        word = token.group()
-        gap = s[current[-1].end():token.start()] if current else " "
-        joined = current and gap.strip() in ("", "-") and len(gap) <= 2
-        capital = word[0].isupper() and month_number(word, lang) is None and word.lower() not in WEEKDAYS
-        if capital and (not current or joined):
-            current.append(token)
-            continue
-        if (word.lower() in PARTICLES and current and i + 1 < len(tokens) and tokens[i + 1].group()[0].isupper()
-                and joined):
-            current.append(token)
-            continue
-        if current:
-            spans.append(current)
-        current = [token] if capital else []
-    if current:
-        spans.append(current)
-    for span in spans:
-        if span and span[0] is first_word or (span and sentence_start(s, span[0].start())):
-            head = span[0].group()
-            if not (word_key(head, lang) in known or (head.isupper() and len(head) > 1)):
-                span = span[1:]  # the first word of a sentence is capitalized anyway
-        while span and span[-1].group().lower() in PARTICLES:
-            span = span[:-1]
-        if not span:
-            continue
-        start, end = span[0].start(), span[-1].end()
-        if not any(ch.isalpha() for ch in s[start:end]) or len(s[start:end]) < 2:
-            continue
-        key = entity_key(s[start:end], lang)
-        if key.strip():
-            c.add("entity", start, end, key, take=False)
-            found.append(c.anchors[-1])
-        if len(span) > 1:
-            # Each word of a name on its own too: "President Vladimir Putin" still meets "Путин".
-            for token in span:
-                if len(token.group()) > 2 and token.group().lower() not in PARTICLES:
-                    c.add("entity", token.start(), token.end(), word_key(token.group(), lang), take=False)
+    for match in CAPITALIZED_SPAN.finditer(s):
+        # Month and weekday names are capitalized in English and German but are not names: they cut a span.
+        span: list[re.Match] = []
+        spans = [span]
+        for token in TOKEN.finditer(s, match.start(), match.end()):
+            word = token.group()
+            if month_number(word, lang) is not None or word.lower() in WEEKDAYS:
+                span = []
+                spans.append(span)
+            else:
+                span.append(token)
+        for span in spans:
+            if span and sentence_start(s, span[0].start()):
+                head = span[0].group()
+                if not (head.isupper() and len(head) > 1) and word_key(head, lang) not in known:
+                    span = span[1:]  # the first word of a sentence is capitalized anyway
+            while span and span[-1].group().lower() in PARTICLES:
+                span = span[:-1]
+            while span and span[0].group().lower() in PARTICLES:
+                span = span[1:]
+            if not span or len(s[span[0].start():span[-1].end()]) < 2:
+                continue
+            start, end = span[0].start(), span[-1].end()
+            key = entity_key(s[start:end], lang)
+            if key.strip():
+                c.add("entity", start, end, key, take=False)
+                found.append(c.anchors[-1])
+            if len(span) > 1:
+                # Each word of a name on its own too: "President Vladimir Putin" still meets "Путин".
+                for token in span:
+                    if len(token.group()) > 2 and token.group().lower() not in PARTICLES:
+                        c.add("entity", token.start(), token.end(), word_key(token.group(), lang), take=False)
     return found
 
 
@@ -374,7 +376,7 @@ def known_capitalized(texts: list[str], lang: str) -> set[str]:
 
 def normalize(sentence: str, lang: str) -> str:
     """Full-width digits and signs (CJK) become ASCII; everything else stays as written."""
-    if lang in ("zh", "ja") or any("\uff00" <= ch <= "\uffef" for ch in sentence):
+    if lang in ("zh", "ja") or FULL_WIDTH.search(sentence):
         return unicodedata.normalize("NFKC", sentence)
     return sentence
 
@@ -389,10 +391,12 @@ def find_anchors(sentences: list[str], lang: str, captions: list[str] = ()) -> l
     for index, text, caption in ([(i, t, False) for i, t in enumerate(texts)]
                                  + [(-1, t, True) for t in caption_texts]):
         c = Collector(text, index, caption)
-        find_urls(c)
-        find_dates(c, lang)
-        find_numbers(c, lang)
-        entities = find_entities(c, lang, known, [])
+        if "://" in text or "www." in text or any(tld in text for tld in URL_HINTS):
+            find_urls(c)
+        if DIGIT.search(text):
+            find_dates(c, lang)
+            find_numbers(c, lang)
+        entities = find_entities(c, lang, known)
         find_quotes(c, entities)
         anchors.extend(sorted(c.anchors, key=lambda a: text.find(a.text)))
     return anchors

