@@ -60,10 +60,11 @@ DAY_MONTH = re.compile(r"(?<![\d.,])(\d{1,2})(?:\.|-?(?:го|е|ого))?\s+([^\
 MONTH_DAY = re.compile(r"(?<![^\W\d_])([^\W\d_]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d.,]\d)(?:,?\s+(\d{4})(?!\d))?")
 MONTH_YEAR = re.compile(r"(?<![^\W\d_])([^\W\d_]{3,})\.?\s+(\d{4})(?!\d)")
 DIGIT = re.compile(r"\d")
+OPENING_NOISE = set(" \"'„«“‘([—–-\u00a0")
 URL_HINTS = (".com", ".org", ".net", ".gov", ".edu", ".io", ".info", ".rs", ".hr", ".ba", ".ru", ".ua", ".de", ".cz",
              ".uk", ".me", ".co", ".eu", ".int")
 FULL_WIDTH = re.compile(r"[\uff00-\uffef]")
-MONTH_WORD = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(sorted(MONTHS, key=len, reverse=True)), re.IGNORECASE)
+WORD3 = re.compile(r"[^\W\d_]{3,}")
 TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag",
             "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "mon", "tue", "wed", "thu", "fri", "sat",
@@ -71,6 +72,7 @@ WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 PARTICLES = {"of", "de", "del", "der", "von", "van", "al", "bin", "la", "le", "du", "dos", "da", "di", "el", "ibn"}
 UPPER = "".join(chr(i) for i in range(0x41, 0x2000) if chr(i).isupper() and chr(i).isalpha())
 CAPITAL_WORD = r"[%s][\w'’\-]*" % re.escape(UPPER)
+CAPITAL_TOKEN = re.compile(r"(?<!\w)%s" % CAPITAL_WORD)
 # A run of capitalized words, with particles between them (Bank of England, Ludwig van Beethoven).
 CAPITALIZED_SPAN = re.compile(r"(?<!\w)%s(?:(?:[ \u00a0]|-)(?:(?:%s) )?%s)*" % (
     CAPITAL_WORD, "|".join(sorted(PARTICLES)), CAPITAL_WORD))
@@ -209,7 +211,7 @@ def find_dates(c: Collector, lang: str) -> None:
             mo, d = int(m.group(2)), int(m.group(3)) if m.group(3) else None
             if (d or y) and valid_date(y, mo, d) and c.free(m.start(), m.end()):
                 c.add("date", m.start(), m.end(), date_key(y, mo, d) if (d or y) else "")
-    if not MONTH_WORD.search(s):
+    if not any(word.lower() in MONTHS for word in WORD3.findall(s)):
         return
     for pattern, day_group, month_group in ((DAY_MONTH, 1, 2), (MONTH_DAY, 2, 1)):
         for m in pattern.finditer(s):
@@ -344,8 +346,10 @@ def find_entities(c: Collector, lang: str, known: set[str]) -> list[Anchor]:
 
 def sentence_start(sentence: str, position: int) -> bool:
     """Is `position` where a sentence (or a quotation, or a clause after a colon) begins?"""
-    before = sentence[:position].rstrip(" \"'„«“‘([—–-")
-    return not before or before[-1] in ".!?:…"
+    i = position - 1
+    while i >= 0 and sentence[i] in OPENING_NOISE:
+        i -= 1
+    return i < 0 or sentence[i] in ".!?:…"
 
 
 def find_quotes(c: Collector, entities: list[Anchor]) -> None:
@@ -368,7 +372,7 @@ def known_capitalized(texts: list[str], lang: str) -> set[str]:
     (keys, so that a sentence-initial Ушаков is known from a Јурија Ушакова elsewhere)."""
     known: set[str] = set()
     for text in texts:
-        for token in capitalized_tokens(text):
+        for token in CAPITAL_TOKEN.finditer(text):
             if not sentence_start(text, token.start()):
                 known.add(word_key(token.group(), lang))
     return known

@@ -25,6 +25,8 @@ LATIN_EXCLUSIVE = {"đ": {"hr", "sr", "bs", "vi"}, "ć": {"hr", "sr", "bs", "pl"
 CYRILLIC_ABSENT = {"и": {"be"}, "щ": {"be"}, "і": {"ru", "bg", "sr", "mk"}, "ъ": {"uk", "be", "sr", "mk"}}
 SOUTH_SLAVIC = {"sr", "hr", "bs", "sh", "me"}
 WORD = re.compile(r"[^\W\d_]+")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+NOT_LANGUAGE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#]\w+|\S+\.(?:com|org|net)\S*")
 CHUNK = re.compile(r"[^\n.!?。！？]+[.!?。！？]*")
 EVERY_LANGUAGE = ("af als am an ar arz as ast av az azb ba bar bcl be bg bh bn bo bpy br bs bxr ca cbk ce ceb ckb "
                   "co cs cv cy da de diq dsb dty dv el eml en eo es et eu fa fi fr frr fy ga gd gl gn gom gu "
@@ -208,27 +210,58 @@ def detect_sentences(sentences: list[str], document: Language | None = None) -> 
         document = detect("\n".join(sentences))
     results = []
     for sentence in sentences:
-        counts = script_counts(sentence)
+        flat = " ".join(NOT_LANGUAGE.sub(" ", sentence).split())  # links, @handles and #tags are no language
+        counts = script_counts(flat)
         letters = sum(counts.values())
         if not letters:
             results.append(Language(document.lang, document.script, 0.0))
             continue
-        script = dominant_script(sentence, counts)
+        if counts.get("Latn") and counts.get("Cyrl"):
+            flat = running_text(flat)  # "велики Sainsbury's у Haringey": names do not make a sentence Latin
+            counts = script_counts(flat)
+        script = dominant_script(flat, counts)
         if letters < MIN_LETTERS and script == document.script:
             results.append(Language(document.lang, script, 0.0))
             continue
-        flat = " ".join(sentence.split())
         guesses = fasttext_guesses(flat)
-        lang, score = pick(guesses, script, allowed_by_letters(flat))
+        allowed = allowed_by_letters(flat)
+        lang, score = pick(guesses, script, allowed)
         document_score = next((s for g, s in guesses if g == document.lang or
                                (document.lang in SOUTH_SLAVIC and g in SOUTH_SLAVIC)), 0.0)
-        same_family = lang in SOUTH_SLAVIC | {"sl"} and document.lang in SOUTH_SLAVIC
-        if script == document.script and (same_family or document_score >= 0.1 or score < 0.6):
-            # A sentence too weak to overrule its page: fastText confuses close languages on a few words.
-            lang, score = document.lang, max(document_score, score if same_family else 0.0)
-            if same_family and script == "Latn":
+        page_allowed = allowed is None or document.lang in allowed
+        close = page_allowed and (family(lang) == family(document.lang) or (
+            script == "Cyrl" and lang in CYRILLIC_SLAVIC and document.lang in CYRILLIC_SLAVIC))
+        if script == document.script and (close or document_score >= 0.1 or score < 0.6):
+            # A sentence too weak to overrule its page: fastText confuses close languages on a few words
+            # (a Serbian sentence comes out mk or hr), unless its letters rule the page's language out.
+            lang, score = document.lang, max(document_score, score if close else 0.0)
+            if document.lang in SOUTH_SLAVIC and script == "Latn":
                 lang = southslavic.resolve_sentence(flat, document.lang)
         elif script == "Latn" and lang in SOUTH_SLAVIC:
             lang = southslavic.resolve(flat, guesses)
         results.append(Language(lang, script, score))
     return results
+
+
+# Languages fastText confuses on a sentence; within a family a sentence keeps its page's language.
+FAMILIES = ({"sr", "hr", "bs", "sh", "me", "mk", "bg", "sl"}, {"ru", "uk", "be"}, {"cs", "sk"},
+            {"da", "no", "nb", "nn", "sv"}, {"es", "pt", "gl", "ca"}, {"id", "ms"}, {"zh", "yue", "wuu", "ja"})
+
+
+CYRILLIC_SLAVIC = {"sr", "mk", "bg", "ru", "uk", "be"}
+LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def running_text(text: str) -> str:
+    """The words of a mixed Latin/Cyrillic sentence in the script its lower-case words are written in."""
+    words = text.split()
+    cyrillic = sum(1 for w in words if w[:1].islower() and CYRILLIC.search(w))
+    latin = sum(1 for w in words if w[:1].islower() and LATIN_WORD.search(w) and not CYRILLIC.search(w))
+    if cyrillic == latin:
+        return text
+    keep = (lambda w: CYRILLIC.search(w)) if cyrillic > latin else (lambda w: not CYRILLIC.search(w))
+    return " ".join(w for w in words if keep(w))
+
+
+def family(lang: str) -> int:
+    return next((i for i, members in enumerate(FAMILIES) if lang in members), -1 - hash(lang) % 1000)

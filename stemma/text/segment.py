@@ -5,6 +5,7 @@ paragraph. A line with no final punctuation (a headline, a caption) is one sente
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 # A candidate end: terminal punctuation, then closing quotes or brackets, then space.
@@ -29,26 +30,35 @@ z.b bzw ca nr usw vgl evtl ggf inkl d.h u.a mio mrd jh str st hr fr dipl ing abs
 LAST_TOKEN = re.compile(r"(\S+)$")
 
 
-def quote_depths(text: str) -> list[int] | None:
-    """Quote nesting depth before each character, or None when the quotes do not balance (then ignored)."""
+QUOTE_CHAR = re.compile("[%s]" % re.escape(OPENERS + CLOSERS + CONTEXTUAL))
+
+
+def quote_depths(text: str) -> list[tuple[int, int]] | None:
+    """(position, depth after it) at each quotation mark, or None when the quotes do not balance (then they
+    are ignored). Only the marks are visited: this runs on every paragraph of every page."""
     depth = 0
-    depths = [0] * (len(text) + 1)
-    for i, char in enumerate(text):
-        depths[i] = depth
+    events: list[tuple[int, int]] = []
+    for match in QUOTE_CHAR.finditer(text):
+        i, char = match.start(), match.group()
         if char in OPENERS:
             depth += 1
         elif char in CLOSERS:
             depth = max(0, depth - 1)
-        elif char in CONTEXTUAL:
+        else:
             before = text[i - 1] if i else " "
             after = text[i + 1] if i + 1 < len(text) else " "
-            opening = (before.isspace() or before in "([{—–-/" or before in OPENERS) and not after.isspace()
-            if opening:
+            if (before.isspace() or before in "([{—–-/" or before in OPENERS) and not after.isspace():
                 depth += 1
             elif depth:
                 depth -= 1
-    depths[len(text)] = depth
-    return depths if depth == 0 else None
+        events.append((i, depth))
+    return events if depth == 0 else None
+
+
+def depth_at(events: list[tuple[int, int]], position: int) -> int:
+    """Quotation depth just before `position`."""
+    index = bisect.bisect_left(events, (position, -1)) - 1
+    return events[index][1] if index >= 0 else 0
 
 
 def is_abbreviation(before: str, punctuation: str, lang: str) -> bool:
@@ -86,7 +96,7 @@ def split_sentences(paragraph: str, lang: str = "") -> list[str]:
         if end >= len(paragraph):
             break
         punctuation = match.group(1)
-        if depths is not None and depths[match.end(2)] > 0:
+        if depths and depth_at(depths, match.end(2)) > 0:
             continue  # inside a quotation: „... прича. Друга ...“ stays one sentence
         if not starts_sentence(paragraph, end, punctuation):
             continue
