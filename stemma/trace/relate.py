@@ -16,9 +16,11 @@ LINK_SIMILARITY = 0.80
 DERIVED_COVERAGE = 0.6  # both sides mostly aligned: copy, rewrite or translation
 EXCERPT_COVERAGE = 0.7  # one side mostly inside the other
 COPY_TEXT_RATIO = 0.85  # aligned same-language sentences this alike in characters are copied, not reworded
-SAME_STORY_VECTOR = 0.86
-SAME_STORY_ANCHORS = 6.0
+# Same event = the same names AND the same figures or dates: shared names alone mean the same place or people.
+SAME_STORY_FACTS = 2
+SAME_STORY_NAMES = 2
 FACT_KINDS = ("number", "percent", "money", "date", "year")
+EVENT_FACT_KINDS = ("number", "percent", "money", "date")  # years recur across unrelated stories
 
 
 def aligned_links(alignment: list[AlignedPair]) -> list[AlignedPair]:
@@ -42,9 +44,22 @@ def text_ratio(query: Article, article: Article, links: list[AlignedPair]) -> fl
     return sum(ratios) / len(ratios)
 
 
-def relation_kind(query: Article, article: Article, links: list[AlignedPair], vector_similarity: float,
-                  anchor_score: float) -> tuple[str | None, float, float, float]:
-    """(kind or None, score, query coverage, article coverage)."""
+def shared_anchors(query: Article, article: Article) -> tuple[list[str], list[str]]:
+    """Event facts (figures, dates) and names both articles mention; a name inside a longer shared name counts once."""
+    def keys(a: Article, kinds: tuple[str, ...]) -> dict[str, str]:
+        return {x.key: x.text for x in a.anchors if x.kind in kinds and len(x.key) >= 2}
+
+    q_facts, a_facts = keys(query, EVENT_FACT_KINDS), keys(article, EVENT_FACT_KINDS)
+    facts = [q_facts[k] for k in q_facts if k in a_facts and not (k.isdigit() and len(k) < 3)]
+    q_names, a_names = keys(query, ("entity",)), keys(article, ("entity",))
+    common = [k for k in q_names if k in a_names]
+    names = [q_names[k] for k in common if not any(k != other and k in other.split() for other in common)]
+    return facts, names
+
+
+def relation_kind(query: Article, article: Article, links: list[AlignedPair],
+                  vector_similarity: float) -> tuple[str | None, float, float, float, list[str]]:
+    """(kind or None, score, query coverage, article coverage, evidence)."""
     cov_q = coverage(links, len(query.sentences), "query")
     cov_a = coverage(links, len(article.sentences), "article")
     quality = sum(p.similarity for p in links) / len(links) if links else 0.0
@@ -54,13 +69,15 @@ def relation_kind(query: Article, article: Article, links: list[AlignedPair], ve
             kind = "translation"
         else:
             kind = "copy" if text_ratio(query, article, links) >= COPY_TEXT_RATIO else "rewrite"
-        return kind, round(min(1.0, (cov_q + cov_a) / 2 * quality / 0.9), 3), cov_q, cov_a
+        return kind, round(min(1.0, (cov_q + cov_a) / 2 * quality / 0.9), 3), cov_q, cov_a, []
     if max(cov_q, cov_a) >= EXCERPT_COVERAGE and len(links) >= 2:
-        return "excerpt", round(max(cov_q, cov_a) * quality * 0.9, 3), cov_q, cov_a
-    if vector_similarity >= SAME_STORY_VECTOR or anchor_score >= SAME_STORY_ANCHORS:
-        story = min(1.0, max(vector_similarity - 0.7, 0) * 2 + anchor_score / 60)
-        return "same_story", round(min(0.6, 0.2 + story), 3), cov_q, cov_a
-    return None, 0.0, cov_q, cov_a
+        return "excerpt", round(max(cov_q, cov_a) * quality * 0.9, 3), cov_q, cov_a, []
+    facts, names = shared_anchors(query, article)
+    if len(facts) >= SAME_STORY_FACTS and len(names) >= SAME_STORY_NAMES:
+        evidence = [f"both report {', '.join(facts[:5])} and name {', '.join(names[:5])}"]
+        story = min(1.0, (len(facts) + len(names)) / 12 + max(vector_similarity - 0.8, 0) * 2)
+        return "same_story", round(0.2 + 0.4 * story, 3), cov_q, cov_a, evidence
+    return None, 0.0, cov_q, cov_a, []
 
 
 # ---- direction --------------------------------------------------------------------------------

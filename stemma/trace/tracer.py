@@ -60,8 +60,8 @@ class Tracer:
             if article is None or not article.sentences:
                 continue
             links = self.links(query_vectors, self.stored_sentence_vectors(candidate.n, article))
-            kind, score, cov_q, cov_a = relation_kind(query, article, links, candidate.vector_similarity,
-                                                      candidate.anchor_score)
+            kind, score, cov_q, cov_a, story_evidence = relation_kind(query, article, links,
+                                                                      candidate.vector_similarity)
             if kind is None:
                 continue
             derived = kind != "same_story"
@@ -71,6 +71,6 @@ class Tracer:
                 coverage_query=round(cov_q, 3), coverage_article=round(cov_a, 3),
                 alignment=links if derived or cov_q > 0 else [],
                 drift=drift(query, article, links, derived),
-                evidence=candidate.reasons + [f"{len(links)} aligned sentence pairs"] + evidence))
+                evidence=candidate.reasons + [f"{len(links)} aligned sentence pairs"] + story_evidence + evidence))
         self.store.commit()  # keep the sentence vectors computed for candidates
         return Report(query=query, relations=rank(relations))

@@ -1,0 +1,70 @@
+"""The index: idempotent ingest, interrupted ingest that a re-run completes, derived vector file rebuilt from SQLite."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from stemma.ingest import Analyzer, ingest
+from stemma.read import read_path
+from stemma.store import Store
+
+STORIES = [
+    ("Flood waters rose in Novi Sad on Monday.", "The Danube reached 7.4 metres, officials said. About 1,200 people left their homes."),
+    ("Parliament passed the budget.", "The vote was 131 to 99 after a 14-hour debate. The opposition walked out in protest."),
+    ("A new bridge opened in Split.", "The 1.4-kilometre bridge cost 210 million euros. Mayor Ivan Horvat cut the ribbon."),
+    ("Tram drivers went on strike in Zagreb.", "Some 800 drivers stopped work at dawn. The union wants a 9% raise."),
+]
+
+
+@pytest.fixture()
+def pages_file(tmp_path):
+    path = tmp_path / "pages.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for number, (title, text) in enumerate(STORIES):
+            out.write(json.dumps({"url": f"https://news.example/{number}", "title": title, "text": text}) + "\n")
+        out.write("{not json\n")
+        out.write(json.dumps({"html": "<p>no url</p>"}) + "\n")
+    return path
+
+
+def test_ingest_twice_adds_nothing_the_second_time(tmp_path, pages_file):
+    store = Store(tmp_path / "index")
+    first = ingest(read_path(pages_file), store, Analyzer(1))
+    assert (first.read, first.added, first.already) == (6, 4, 0)
+    assert sorted(message for _, message in first.failed) == ["invalid JSON (Expecting property name enclosed in double quotes)", "missing 'url'"]
+    second = ingest(read_path(pages_file), store, Analyzer(1))
+    assert (second.added, second.already) == (0, 4)
+    assert store.count() == 4
+
+
+def test_interrupted_ingest_keeps_finished_batches_and_a_rerun_completes(tmp_path, pages_file, monkeypatch):
+    monkeypatch.setattr("stemma.ingest.BATCH", 2)
+
+    def interrupted(pages):
+        for number, page in enumerate(pages):
+            if number == 3:
+                raise KeyboardInterrupt  # Ctrl-C in the middle of the second batch
+            yield page
+
+    store = Store(tmp_path / "index")
+    with pytest.raises(KeyboardInterrupt):
+        ingest(interrupted(read_path(pages_file)), store, Analyzer(1))
+    store.db.rollback()
+    assert store.count() == 2  # the first batch was committed, the open one was not
+    store.close()
+    reopened = Store(tmp_path / "index")
+    summary = ingest(read_path(pages_file), reopened, Analyzer(1))
+    assert (summary.added, summary.already, reopened.count()) == (2, 2, 4)
+
+
+def test_vector_file_is_rebuilt_from_sqlite_when_lost(tmp_path, pages_file):
+    store = Store(tmp_path / "index")
+    ingest(read_path(pages_file), store, Analyzer(1))
+    n = store.number_of(next(iter(store.db.execute("SELECT id FROM articles WHERE url LIKE '%/2'")))[0])
+    vector = next(v for k, v in store.stored_vectors() if k == n)
+    store.close()
+    (tmp_path / "index" / "vectors.usearch").write_bytes(b"torn")
+    reopened = Store(tmp_path / "index")
+    nearest = reopened.vectors.nearest(vector, 2)
+    assert max(nearest, key=nearest.get) == n and nearest[n] > 0.99

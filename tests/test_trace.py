@@ -1,0 +1,80 @@
+"""Tracing: alignment on controlled vectors, and relations, direction and drift on the demo corpus."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from stemma.trace.align import align
+
+
+COMMON = np.random.default_rng(99).normal(size=64)
+
+
+def unit_rows(count: int, dim: int = 64, seed: int = 0) -> np.ndarray:
+    """Sentence-like vectors: like the real encoder's, unrelated ones still have cosine ~0.75 (a shared component)."""
+    rows = np.random.default_rng(seed).normal(size=(count, dim)) + 1.7 * COMMON[:dim]
+    return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+def noisy(rows: np.ndarray, amount: float, seed: int = 1) -> np.ndarray:
+    moved = rows + amount * np.random.default_rng(seed).normal(size=rows.shape) / np.sqrt(rows.shape[1])
+    return moved / np.linalg.norm(moved, axis=1, keepdims=True)
+
+
+def test_alignment_links_translated_sentences_in_order_and_skips_inserted_ones():
+    original = unit_rows(10)
+    translated = noisy(original, 0.4)
+    inserted = unit_rows(2, seed=7)  # an author bio and a promotion the copy added
+    copy = np.vstack([translated[:4], inserted[:1], translated[4:8], inserted[1:]])  # drops sentences 8 and 9
+    pairs = align(copy, original, threshold=1.05)
+    links = {(p.query[0], p.article[0]) for p in pairs if len(p.query) == 1 and len(p.article) == 1}
+    assert {(0, 0), (1, 1), (2, 2), (3, 3), (5, 4), (6, 5), (7, 6), (8, 7)} <= links
+    assert all(p.query[0] not in (4, 9) for p in pairs)
+    assert all(8 not in p.article and 9 not in p.article for p in pairs)
+
+
+def test_alignment_merges_a_sentence_split_in_two():
+    original = unit_rows(6)
+    # Each half carries part of sentence 2's meaning plus words of its own; together they are sentence 2.
+    halves = [noisy(original[2:3] + 0.8 * unit_rows(1, seed=seed), 0.1, seed=seed) for seed in (3, 4)]
+    split_copy = np.vstack([noisy(original[:2], 0.3), *halves, noisy(original[3:], 0.3)])
+    pairs = align(split_copy, original, threshold=1.02)
+    assert any(p.query == [2, 3] and p.article == [2] for p in pairs), [(p.query, p.article) for p in pairs]
+
+
+def test_unrelated_articles_do_not_align():
+    a, b = unit_rows(12, seed=11), unit_rows(15, seed=12)
+    assert 0.6 < float((a @ b.T).mean()) < 0.85
+    pairs = align(a, b, threshold=1.05)
+    linked = {i for p in pairs for i in p.query}
+    assert len(linked) / len(a) < 0.3  # far below what any derived relation needs
+
+
+@pytest.fixture(scope="module")
+def traced(demo_store, demo_page):
+    from stemma.analyze import analyze
+    from stemma.trace.tracer import Tracer
+
+    tracer = Tracer(demo_store)
+    return lambda name: tracer.trace(analyze(demo_page(name)))
+
+
+def test_content_farm_copy_shows_changed_number_and_dropped_paragraphs(traced):
+    report = traced("contentfarm")
+    top = report.relations[0]
+    assert (top.kind, top.direction, top.article.lang) == ("translation", "query_from_article", "en")
+    changed = [(d.query, d.article) for d in top.drift if d.kind == "number"]
+    assert ("12.000", "10,000") in changed
+    dropped = [d.article for d in top.drift if d.kind == "dropped_sentence"]
+    assert any("11%" in s for s in dropped)  # the dropped paragraph about container traffic
+    assert any("attributes the story" in e for e in top.evidence)
+
+
+def test_independent_article_on_the_same_event_is_same_story_only(traced):
+    report = traced("sr-latn-independent.html")
+    assert report.relations and {r.kind for r in report.relations} == {"same_story"}
+    assert all(r.direction == "unknown" for r in report.relations)
+
+
+def test_hard_negative_sharing_city_and_mayor_is_unrelated(traced):
+    assert traced("en-unrelated-lido.html").relations == []
