@@ -69,6 +69,9 @@ TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag",
             "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "mon", "tue", "wed", "thu", "fri", "sat",
             "sun"}
+# Capitalized words that are not names: the English pronoun, and titles before a name (kept out of its key).
+NOT_NAMES = {"I", "I'm", "I've", "I'd", "I'll", "I’m", "I’ve", "I’d", "I’ll", "mr", "mrs", "ms", "dr", "prof", "sir",
+             "herr", "frau", "gospodin", "gospođa", "господин", "госпођа", "г-н", "г-жа", "pan", "paní"}
 PARTICLES = {"of", "de", "del", "der", "von", "van", "al", "bin", "la", "le", "du", "dos", "da", "di", "el", "ibn"}
 UPPER = "".join(chr(i) for i in range(0x41, 0x2000) if chr(i).isupper() and chr(i).isalpha())
 CAPITAL_WORD = r"[%s][\w'’\-]*" % re.escape(UPPER)
@@ -91,12 +94,14 @@ def word_key(word: str, lang: str) -> str:
     """One word of a name in the shared key space: Путина -> putin, Pjongjangu -> pjongjang, Ushakov -> usak."""
     word = POSSESSIVE.sub("", word)
     folded = re.sub(r"[^a-z]", "", fold(romanize(word, lang)))
-    if len(folded) <= 3 or word.isupper():
-        return re.sub(r"(.)\1+", r"\1", folded)  # short words and acronyms (TASS, ТАСС -> tas) keep their letters
+    if word.isupper() and len(word) > 1:
+        return re.sub(r"(.)\1+", r"\1", folded)  # acronyms (TASS, ТАСС -> tas) keep their letters
     # Spelling conventions differ more than sounds: fold English/German/Slavic digraphs to one letter each.
     for old, new in PHONETIC:
         folded = folded.replace(old, new)
     folded = re.sub(r"y(?=[aeiou])", "j", folded).replace("y", "i")
+    if folded.startswith("eu"):
+        folded = "ev" + folded[2:]  # Europe/Evropa, Eugene/Evgenij
     folded = re.sub(r"c(?![eij])", "k", folded)
     folded = re.sub(r"(?<=[aeiou])j(?=[aeiou])", "", folded)
     folded = re.sub(r"(.)\1+", r"\1", folded)
@@ -271,13 +276,16 @@ def find_numbers(c: Collector, lang: str) -> None:
             if code == "JPY" and lang == "zh":
                 code = "CNY"
             start -= len(symbol_before.group(0))
-        elif rest[:1] in "$€£₽₴¥元円" or rest[:2] in ("美元", "欧元", "日元", "英镑") or rest.lstrip()[:1] in "€£₽₴$":
+        elif rest and (rest[0] in "$€£₽₴¥元円" or rest[:2] in ("美元", "欧元", "日元", "英镑")
+                      or rest.lstrip()[:1] in tuple("€£₽₴$")):
             stripped = rest.lstrip()
             symbol = next(k for k in sorted(CURRENCY_SYMBOLS, key=len, reverse=True) if stripped.startswith(k))
             code = CURRENCY_SYMBOLS[symbol]
             money_end = surface_end + (len(rest) - len(stripped)) + len(symbol)
         elif word and (code := currency(word.group(1))):
             money_end = word.end()
+        elif word and (second := WORD_AFTER.match(s, word.end())) and (code := currency(second.group(1))):
+            money_end = second.end()  # 89 америчких долара
         if code:
             c.add("money", start, money_end, f"{key} {code}")
             continue
@@ -305,17 +313,32 @@ def capitalized_tokens(sentence: str) -> list[re.Match]:
     return [t for t in TOKEN.finditer(sentence) if t.group()[0].isupper()]
 
 
+def not_name(word: str) -> bool:
+    return word in NOT_NAMES or word.lower().rstrip(".") in NOT_NAMES
+
+
+def title_case(sentence: str, lang: str) -> bool:
+    """An English headline In Title Case: its capitals say nothing about names."""
+    if lang != "en":
+        return False
+    tokens = TOKEN.findall(sentence)
+    return len(tokens) >= 5 and sum(t[0].isupper() for t in tokens) >= 0.6 * len(tokens)
+
+
 def find_entities(c: Collector, lang: str, known: set[str]) -> list[Anchor]:
-    """Capitalized spans that are names, not just the first word of a sentence."""
+    """Capitalized spans that are names, not just the first word of a sentence (or words of a headline)."""
     s = c.sentence
     found: list[Anchor] = []
+    headline = title_case(s, lang)
     for match in CAPITALIZED_SPAN.finditer(s):
-        # Month and weekday names are capitalized in English and German but are not names: they cut a span.
+        # Month and weekday names are capitalized in English and German but are not names: they cut a span,
+        # and so does, in a title-case headline, any word not seen as a name elsewhere in the article.
         span: list[re.Match] = []
         spans = [span]
         for token in TOKEN.finditer(s, match.start(), match.end()):
             word = token.group()
-            if month_number(word, lang) is not None or word.lower() in WEEKDAYS:
+            if (month_number(word, lang) is not None or word.lower() in WEEKDAYS or not_name(word)
+                    or (headline and word_key(word, lang) not in known and not word.isupper())):
                 span = []
                 spans.append(span)
             else:
@@ -325,6 +348,8 @@ def find_entities(c: Collector, lang: str, known: set[str]) -> list[Anchor]:
                 head = span[0].group()
                 if not (head.isupper() and len(head) > 1) and word_key(head, lang) not in known:
                     span = span[1:]  # the first word of a sentence is capitalized anyway
+            while span and not_name(span[0].group()):
+                span = span[1:]
             while span and span[-1].group().lower() in PARTICLES:
                 span = span[:-1]
             while span and span[0].group().lower() in PARTICLES:
@@ -372,6 +397,8 @@ def known_capitalized(texts: list[str], lang: str) -> set[str]:
     (keys, so that a sentence-initial Ушаков is known from a Јурија Ушакова elsewhere)."""
     known: set[str] = set()
     for text in texts:
+        if title_case(text, lang):
+            continue
         for token in CAPITAL_TOKEN.finditer(text):
             if not sentence_start(text, token.start()):
                 known.add(word_key(token.group(), lang))
@@ -425,4 +452,6 @@ def anchor_weight(anchor: Anchor) -> float:
         weight = 2.0 if " " in anchor.key else 1.5
     elif anchor.kind == "date" and anchor.key.count("-") < 2:
         weight = 2.0
+    elif anchor.kind == "quote" and anchor.key == "said:?":
+        weight = 0.1  # a quotation without a speaker: its key says nothing
     return weight * (0.8 if anchor.caption else 1.0)
