@@ -60,6 +60,7 @@ DAY_MONTH = re.compile(r"(?<![\d.,])(\d{1,2})(?:\.|-?(?:го|е|ого))?\s+([^\
 MONTH_DAY = re.compile(r"(?<![^\W\d_])([^\W\d_]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d.,]\d)(?:,?\s+(\d{4})(?!\d))?")
 MONTH_YEAR = re.compile(r"(?<![^\W\d_])([^\W\d_]{3,})\.?\s+(\d{4})(?!\d)")
 DIGIT = re.compile(r"\d")
+NOT_ASCII_LETTER = re.compile(r"[^a-z]")
 OPENING_NOISE = set(" \"'„«“‘([—–-\u00a0")
 URL_HINTS = (".com", ".org", ".net", ".gov", ".edu", ".io", ".info", ".rs", ".hr", ".ba", ".ru", ".ua", ".de", ".cz",
              ".uk", ".me", ".co", ".eu", ".int")
@@ -93,7 +94,7 @@ PHONETIC = (("shch", "s"), ("sch", "s"), ("tch", "c"), ("dzh", "j"), ("dz", "j")
 def word_key(word: str, lang: str) -> str:
     """One word of a name in the shared key space: Путина -> putin, Pjongjangu -> pjongjang, Ushakov -> usak."""
     word = POSSESSIVE.sub("", word)
-    folded = re.sub(r"[^a-z]", "", fold(romanize(word, lang)))
+    folded = NOT_ASCII_LETTER.sub("", word.lower() if word.isascii() else fold(romanize(word, lang)))
     if word.isupper() and len(word) > 1:
         return re.sub(r"(.)\1+", r"\1", folded)  # acronyms (TASS, ТАСС -> tas) keep their letters
     # Spelling conventions differ more than sounds: fold English/German/Slavic digraphs to one letter each.
