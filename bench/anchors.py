@@ -59,7 +59,7 @@ def stemma_keys(text: str, lang: str) -> dict[str, float]:
 
 def naive_keys(text: str, lang: str) -> dict[str, float]:
     keys = {m.group(): 1.0 for m in NAIVE_NUMBER.finditer(text)}
-    keys.update({fold(romanize(m.group(), lang)): 1.0 for m in NAIVE_CAPITAL.finditer(text)})
+    keys.update({fold(romanize(m.group(), lang)): 1.0 for m in NAIVE_CAPITAL.finditer(text) if m.group()[0].isupper()})
     return keys
 
 

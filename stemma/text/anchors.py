@@ -6,7 +6,7 @@ import unicodedata
 from functools import lru_cache
 
 from stemma.model import Anchor
-from stemma.text.dates import MONTHS, month_number
+from stemma.text.dates import MONTHS, NUMBER_WORD_VALUES, month_number
 from stemma.text.romanize import fold, romanize
 
 # A number: digit groups of three joined by one separator (10.000, 10,000, 10 000), or digits with a decimal part.
@@ -303,6 +303,23 @@ def find_numbers(c: Collector, lang: str) -> None:
         c.add("number", start, unit_end, key)
 
 
+ENGLISH_HOMOGRAPHS = {"pet", "elf", "sto"}  # English words that are number words elsewhere
+
+
+def find_number_words(c: Collector, lang: str) -> None:
+    """"two days" = "dva dana" = "два дня" -> 2: small numbers are spelled out in one language and written
+    in digits in another. A number word before a multiplier (two million) belongs to a larger number."""
+    for token in WORD3.finditer(c.sentence):
+        word = token.group().lower()
+        value = NUMBER_WORD_VALUES.get(word)
+        if value is None or not c.free(token.start(), token.end()) or (lang == "en" and word in ENGLISH_HOMOGRAPHS):
+            continue
+        following = WORD_AFTER.match(c.sentence, token.end())
+        if following and multiplier(following.group(1), False, "") and value < 100:
+            continue
+        c.add("number", token.start(), token.end(), str(value))
+
+
 def find_urls(c: Collector) -> None:
     for m in URL.finditer(c.sentence):
         key = re.sub(r"^(?:https?://)?(?:www\.)?", "", m.group().lower()).rstrip("/.,;:")
@@ -316,6 +333,25 @@ def capitalized_tokens(sentence: str) -> list[re.Match]:
 
 def not_name(word: str) -> bool:
     return word in NOT_NAMES or word.lower().rstrip(".") in NOT_NAMES
+
+
+GERMAN_DETERMINERS = set("""der die das den dem des ein eine einen einem einer eines kein keine keinen keinem
+keiner mein meine meinen meinem meiner dein deine sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer unser
+unsere unseren unserem euer eure dieser diese dieses diesen diesem jeder jede jedes jeden jedem alle allen im am
+zum zur vom beim ins ans aufs viele vielen einige einigen mehrere""".split())
+GERMAN_PRONOUNS = {"Sie", "Ihnen", "Ihr", "Ihre", "Ihrer", "Ihres", "Ihrem", "Ihren"}
+GERMAN_NOUN_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion",
+                       "tionen", "tät", "täten", "ismus", "nis", "nisse", "chen", "lein", "ment", "ments")
+
+
+def german_common_noun(sentence: str, token: re.Match) -> bool:
+    """German capitalizes every noun: a word after an article, with a noun suffix, or the polite pronoun
+    is no name (names rarely take an article: "Merkel sagte", "in Berlin")."""
+    word = token.group()
+    if word in GERMAN_PRONOUNS or (word.lower().endswith(GERMAN_NOUN_ENDINGS) and not word.isupper()):
+        return True
+    before = sentence[max(0, token.start() - 12):token.start()].split()
+    return bool(before) and before[-1].lower() in GERMAN_DETERMINERS
 
 
 def title_case(sentence: str, lang: str) -> bool:
@@ -339,7 +375,8 @@ def find_entities(c: Collector, lang: str, known: set[str]) -> list[Anchor]:
         for token in TOKEN.finditer(s, match.start(), match.end()):
             word = token.group()
             if (month_number(word, lang) is not None or word.lower() in WEEKDAYS or not_name(word)
-                    or (headline and word_key(word, lang) not in known and not word.isupper())):
+                    or (headline and word_key(word, lang) not in known and not word.isupper())
+                    or (lang == "de" and german_common_noun(s, token))):
                 span = []
                 spans.append(span)
             else:
@@ -428,6 +465,7 @@ def find_anchors(sentences: list[str], lang: str, captions: list[str] = ()) -> l
         if DIGIT.search(text):
             find_dates(c, lang)
             find_numbers(c, lang)
+        find_number_words(c, lang)
         entities = find_entities(c, lang, known)
         find_quotes(c, entities)
         anchors.extend(sorted(c.anchors, key=lambda a: text.find(a.text)))

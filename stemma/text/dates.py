@@ -65,3 +65,24 @@ def month_number(word: str, lang: str) -> int | None:
     if lower.startswith("listopad") and lang in ("hr", "bs"):
         return 10
     return month
+
+
+# Small numbers written as words (2-12, 20, 100, 1000), with their common inflected forms. "One" is left out:
+# it is a pronoun or an article as often as a number in every one of these languages.
+NUMBER_WORDS = {
+    2: "two zwei dva dvije dvoje dvou dvěma dvaju dvama два две двух двум двумя дві двох двома",
+    3: "three drei tri troje tří třem třemi triju trima три трёх трех трем тремя трьох трьома",
+    4: "four vier četiri četvero čtyři čtyř čtyřem četiriju четыре четырёх четырех чотири чотирьох четири",
+    5: "five fünf pet pět пять пяти п'ять п’ять пет",
+    6: "six sechs šest шесть шести шість шест",
+    7: "seven sieben sedam sedm семь семи сім седам",
+    8: "eight acht osam osm восемь восьми вісім осам",
+    9: "nine neun devet devět девять девяти дев'ять дев’ять девет",
+    10: "ten zehn deset десять десяти десет",
+    11: "eleven elf jedanaest jedenáct одиннадцать одинадцять једанаест",
+    12: "twelve zwölf dvanaest dvanáct двенадцать дванадцять дванаест",
+    20: "twenty zwanzig dvadeset dvacet двадцать двадцять двадесет",
+    100: "hundred hundert sto сто",
+    1000: "thousand tausend tisuću tisuća hiljadu hiljada tisíc тысяча тысячу тисяча хиљаду хиљада",
+}
+NUMBER_WORD_VALUES = {form: value for value, forms in NUMBER_WORDS.items() for form in forms.split()}
