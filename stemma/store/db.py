@@ -193,5 +193,5 @@ class Store:
 
         return {
             "language": grouped("SELECT lang || '-' || script, COUNT(*) FROM articles GROUP BY 1 ORDER BY 2 DESC"),
-            "site": grouped("SELECT site, COUNT(*) FROM articles GROUP BY 1 ORDER BY 2 DESC"),
+            "site": grouped("SELECT COALESCE(NULLIF(site, ''), '(no site)'), COUNT(*) FROM articles GROUP BY 1 ORDER BY 2 DESC"),
         }

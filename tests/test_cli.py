@@ -1,0 +1,68 @@
+"""The command line as a user meets it: one-line errors, JSON reports, escaped HTML, the info summary."""
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from stemma.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args), catch_exceptions=False)
+
+
+def test_missing_input_is_one_line_error_naming_it(tmp_path):
+    for command in ("ingest", "trace", "extract"):
+        result = run(command, str(tmp_path / "nope.html"), *(["--index", str(tmp_path / "i")] if command != "extract" else []))
+        assert result.exit_code == 1
+        assert result.output.strip().count("\n") == 0 and "nope.html: no such file or folder" in result.output
+        assert "Traceback" not in result.output
+
+
+def test_unreadable_kind_and_missing_index_are_clear_errors(tmp_path):
+    odd = tmp_path / "page.pdf"
+    odd.write_bytes(b"%PDF-1.4")
+    assert "page.pdf: not a readable kind" in run("trace", str(odd), "--index", str(tmp_path / "i")).output
+    result = run("info", "--index", str(tmp_path / "empty"))
+    assert result.exit_code == 1 and "no stemma index here" in result.output
+
+
+def test_ingest_reports_failures_per_page_and_goes_on(tmp_path):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "binary.html").write_bytes(bytes(range(256)) * 40)
+    (folder / "empty.html").write_bytes(b"")
+    (folder / "good.txt").write_text("Officials said on Tuesday that 4,500 homes in Osijek lost power after the storm.\n"
+                                     "Crews expect to restore it by Thursday, the utility HEP said.", encoding="utf-8")
+    result = run("ingest", str(folder), "--index", str(tmp_path / "index"), "--workers", "1")
+    assert result.exit_code == 0, result.output
+    assert "read 3, added 1, already indexed 0, failed 2" in result.output
+    assert "binary.html" in result.output and "empty.html" in result.output
+    again = run("ingest", str(folder), "--index", str(tmp_path / "index"), "--workers", "1")
+    assert "added 0, already indexed 1" in again.output
+    info = run("info", "--index", str(tmp_path / "index"))
+    assert "1 articles" in info.output and "en-Latn" in info.output and "(no site)" in info.output
+
+
+def test_trace_json_follows_the_schema_and_html_escapes_scraped_text(tmp_path, demo_run, demo_page):
+    # Entities in the page become literal markup in the extracted text: the report must show it, not run it.
+    payload = "<p>Читаоци су писали: &lt;script&gt;alert('x')&lt;/script&gt; и &lt;img src=x onerror=alert(1)&gt; овде.</p>"
+    hostile = demo_page("contentfarm").content.decode("utf-8").replace('<div class="entry-content">', '<div class="entry-content">' + payload, 1)
+    page = tmp_path / "hostile.html"
+    page.write_text(hostile, encoding="utf-8")
+    html_out = tmp_path / "report.html"
+    result = run("trace", str(page), "--index", str(demo_run.index), "--json", "--html", str(html_out))
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output.splitlines()[0])
+    assert report["schema"] == 1
+    assert set(report) >= {"query", "relations", "flags"}
+    assert set(report["query"]) >= {"url", "site", "title", "lang", "script", "published_at", "sentences"}
+    top = report["relations"][0]
+    assert set(top) >= {"article", "kind", "direction", "score", "coverage", "alignment", "drift", "evidence"}
+    assert 0 <= top["score"] <= 1 and set(top["coverage"]) == {"query", "article"}
+    html = html_out.read_text(encoding="utf-8")
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
