@@ -122,3 +122,12 @@ def test_quotes_carry_their_speaker_and_weights_rank_kinds():
     assert quote.key == "said:putin"
     date = find_anchors(["On June 19, 2024 three people came."], "en")[0]
     assert anchor_weight(date) > anchor_weight(quote)
+
+
+def test_spelled_out_numbers_meet_digits_and_german_nouns_are_not_names():
+    english = find_anchors(["The leaders met for two days in Berlin."], "en")
+    serbian = find_anchors(["Лидери су се састали два дана у Берлину."], "sr")
+    german = find_anchors(["Die Regierung traf sich zwei Tage lang mit Merkel in Berlin."], "de")
+    assert "2" in keys(english, "number") & keys(serbian, "number") & keys(german, "number")
+    assert keys(english, "entity") == keys(serbian, "entity") == {"berlin"}
+    assert {"merkel", "berlin"} == keys(german, "entity")

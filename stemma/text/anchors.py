@@ -338,7 +338,8 @@ def not_name(word: str) -> bool:
 GERMAN_DETERMINERS = set("""der die das den dem des ein eine einen einem einer eines kein keine keinen keinem
 keiner mein meine meinen meinem meiner dein deine sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer unser
 unsere unseren unserem euer eure dieser diese dieses diesen diesem jeder jede jedes jeden jedem alle allen im am
-zum zur vom beim ins ans aufs viele vielen einige einigen mehrere""".split())
+zum zur vom beim ins ans aufs viele vielen einige einigen mehrere zwei drei vier fünf sechs sieben acht neun
+zehn elf zwölf zwanzig hundert tausend""".split())
 GERMAN_PRONOUNS = {"Sie", "Ihnen", "Ihr", "Ihre", "Ihrer", "Ihres", "Ihrem", "Ihren"}
 GERMAN_NOUN_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion",
                        "tionen", "tät", "täten", "ismus", "nis", "nisse", "chen", "lein", "ment", "ments")
@@ -351,7 +352,7 @@ def german_common_noun(sentence: str, token: re.Match) -> bool:
     if word in GERMAN_PRONOUNS or (word.lower().endswith(GERMAN_NOUN_ENDINGS) and not word.isupper()):
         return True
     before = sentence[max(0, token.start() - 12):token.start()].split()
-    return bool(before) and before[-1].lower() in GERMAN_DETERMINERS
+    return bool(before) and (before[-1].lower() in GERMAN_DETERMINERS or before[-1].rstrip(".,").isdigit())
 
 
 def title_case(sentence: str, lang: str) -> bool:

@@ -194,9 +194,10 @@ def resolve(text: str, guesses: list[tuple[str, float]]) -> str:
     ekavian = counts["ekavian"] + counts["fused_future"] + counts["sr"] + counts["ise_verb"]
     if ekavian > ijekavian and score["sr"] >= max(score["hr"], score["bs"]):
         return "sr"
-    if ekavian >= 2 and ekavian >= 0.5 * ijekavian:
+    if ekavian >= 2 and ekavian >= 0.5 * ijekavian and score["sr"] >= counts["hr"]:
         # Ekavian is never standard Croatian or Bosnian: several ekavian forms make a text Serbian even when
-        # ijekavian ones outnumber them (machine translation into Serbian mixes both).
+        # ijekavian ones outnumber them (machine translation into Serbian mixes both), unless Croatian
+        # vocabulary outweighs them.
         return "sr"
     # Serbian prose without a single ekavian form is rare (pre, gde, deo, vreme are everywhere), so a text
     # without one is Croatian unless it shows Bosnian traits; Bosnian needs positive evidence.
