@@ -351,8 +351,11 @@ def german_common_noun(sentence: str, token: re.Match) -> bool:
     word = token.group()
     if word in GERMAN_PRONOUNS or (word.lower().endswith(GERMAN_NOUN_ENDINGS) and not word.isupper()):
         return True
-    before = sentence[max(0, token.start() - 12):token.start()].split()
-    return bool(before) and (before[-1].lower() in GERMAN_DETERMINERS or before[-1].rstrip(".,").isdigit())
+    end = token.start() - 1
+    if end <= 0:
+        return False
+    previous = sentence[sentence.rfind(" ", 0, end) + 1:end]
+    return previous.lower() in GERMAN_DETERMINERS or previous.rstrip(".,").isdigit()
 
 
 def title_case(sentence: str, lang: str) -> bool:

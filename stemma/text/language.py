@@ -167,7 +167,7 @@ def detect(text: str) -> Language:
     guesses = fasttext_guesses(flat, k=8)
     lang, score = pick(guesses, script, allowed_by_letters(flat) if script != "Latn" else None)
     if script == "Latn" and lang in SOUTH_SLAVIC | {"sl"}:
-        lang = southslavic.resolve(" ".join(sample(text, 6000).split()), guesses)
+        lang = southslavic.resolve(" ".join(sample(text, 3600).split()), guesses)
     shares = language_shares(text, lang, script)
     return Language(lang, script, score, shares)
 
