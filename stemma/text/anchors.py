@@ -55,7 +55,7 @@ QUOTE = re.compile(r"„([^“”\"]{8,}?)[“”]|«([^»]{8,}?)»|“([^”“
                    r"(?<![\w])\"([^\"]{8,}?)\"(?![\w])")
 DATE_NUMERIC = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)|(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)"
                           r"|(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
-DATE_CJK = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})[日号])?")
+DATE_CJK = re.compile(r"(?:(\d{4})\s?年\s?)?(\d{1,2})\s?月\s?(?:(\d{1,2})\s?[日号])?")
 DAY_MONTH = re.compile(r"(?<![\d.,])(\d{1,2})(?:\.|-?(?:го|е|ого))?\s+([^\W\d_]{3,})\.?(?:,?\s+(\d{4})(?!\d))?")
 MONTH_DAY = re.compile(r"(?<![^\W\d_])([^\W\d_]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d.,]\d)(?:,?\s+(\d{4})(?!\d))?")
 MONTH_YEAR = re.compile(r"(?<![^\W\d_])([^\W\d_]{3,})\.?\s+(\d{4})(?!\d)")
@@ -216,7 +216,9 @@ def find_dates(c: Collector, lang: str) -> None:
             y = int(m.group(1)) if m.group(1) else None
             mo, d = int(m.group(2)), int(m.group(3)) if m.group(3) else None
             if (d or y) and valid_date(y, mo, d) and c.free(m.start(), m.end()):
-                c.add("date", m.start(), m.end(), date_key(y, mo, d) if (d or y) else "")
+                c.add("date", m.start(), m.end(), date_key(y, mo, d))
+                if y:
+                    c.add("year", m.start(1), m.end(1), str(y), take=False)
     if not any(word.lower() in MONTHS for word in WORD3.findall(s)):
         return
     for pattern, day_group, month_group in ((DAY_MONTH, 1, 2), (MONTH_DAY, 2, 1)):
@@ -248,10 +250,11 @@ def find_numbers(c: Collector, lang: str) -> None:
         if value is None:
             continue
         surface_end = end
-        after = s[end:end + 3]
+        gap = 1 if s[end:end + 1] == " " else 0  # segmented Chinese: "40 亿 美元"
+        after = s[end + gap:end + gap + 3]
         scale = next((v for k, v in CJK_MULTIPLIERS.items() if after.startswith(k)), None)
         if scale:
-            surface_end = end + (2 if after.startswith("百万") else 1)
+            surface_end = end + gap + (2 if after.startswith("百万") else 1)
         else:
             word = WORD_AFTER.match(s, end)
             if word and (scale := multiplier(word.group(1), not word.group().startswith(" "), lang)):
@@ -277,8 +280,8 @@ def find_numbers(c: Collector, lang: str) -> None:
             if code == "JPY" and lang == "zh":
                 code = "CNY"
             start -= len(symbol_before.group(0))
-        elif rest and (rest[0] in "$€£₽₴¥元円" or rest[:2] in ("美元", "欧元", "日元", "英镑")
-                      or rest.lstrip()[:1] in tuple("€£₽₴$")):
+        elif rest.strip() and (rest.lstrip()[0] in "$€£₽₴¥元円"
+                               or rest.lstrip()[:2] in ("美元", "欧元", "日元", "英镑")):
             stripped = rest.lstrip()
             symbol = next(k for k in sorted(CURRENCY_SYMBOLS, key=len, reverse=True) if stripped.startswith(k))
             code = CURRENCY_SYMBOLS[symbol]
