@@ -131,3 +131,15 @@ def test_spelled_out_numbers_meet_digits_and_german_nouns_are_not_names():
     assert "2" in keys(english, "number") & keys(serbian, "number") & keys(german, "number")
     assert keys(english, "entity") == keys(serbian, "entity") == {"berlin"}
     assert {"merkel", "berlin"} == keys(german, "entity")
+
+
+def test_exonyms_meet_across_languages():
+    sentences = {"en": "Talks were held in Pyongyang, Germany and the US.",
+                 "ru": "Переговоры прошли в Пхеньяне, Германии и США.",
+                 "sr": "Разговори су вођени у Пјонгјангу, Немачкој и САД.",
+                 "hr": "Razgovori su vođeni u Pjongjangu, Njemačkoj i SAD-u.",
+                 "de": "Gespräche fanden in Pjöngjang, Deutschland und den USA statt."}
+    found = {lang: keys(find_anchors([s], lang), "entity") for lang, s in sentences.items()}
+    for lang in ("ru", "sr", "hr"):
+        assert found[lang] == found["en"], lang
+    assert {"german", "united states"} <= found["de"]

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from stemma.model import Anchor
 from stemma.text.dates import MONTHS, NUMBER_WORD_VALUES, month_number
+from stemma.text.exonyms import EXONYMS, MULTIWORD
 from stemma.text.romanize import fold, romanize
 
 # A number: digit groups of three joined by one separator (10.000, 10,000, 10 000), or digits with a decimal part.
@@ -60,6 +61,7 @@ DAY_MONTH = re.compile(r"(?<![\d.,])(\d{1,2})(?:\.|-?(?:го|е|ого))?\s+([^\
 MONTH_DAY = re.compile(r"(?<![^\W\d_])([^\W\d_]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d.,]\d)(?:,?\s+(\d{4})(?!\d))?")
 MONTH_YEAR = re.compile(r"(?<![^\W\d_])([^\W\d_]{3,})\.?\s+(\d{4})(?!\d)")
 DIGIT = re.compile(r"\d")
+CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 NOT_ASCII_LETTER = re.compile(r"[^a-z]")
 OPENING_NOISE = set(" \"'„«“‘([—–-\u00a0")
 URL_HINTS = (".com", ".org", ".net", ".gov", ".edu", ".io", ".info", ".rs", ".hr", ".ba", ".ru", ".ua", ".de", ".cz",
@@ -116,7 +118,23 @@ def word_key(word: str, lang: str) -> str:
 
 
 def entity_key(surface: str, lang: str) -> str:
-    return " ".join(word_key(w, lang) for w in TOKEN.findall(surface) if w.lower() not in PARTICLES)
+    key = " ".join(word_key(w, lang) for w in TOKEN.findall(surface) if w.lower() not in PARTICLES)
+    return exonym_keys().get(key, key)
+
+
+@lru_cache(maxsize=1)
+def exonym_keys() -> dict[str, str]:
+    """Key of each exonym form -> key of its English name (Njemačkoj, Германии -> german)."""
+    table: dict[str, str] = {}
+    for english, forms in [(e, f.split()) for e, f in EXONYMS.items()] + [(e, f.split("|")) for e, f in MULTIWORD.items()]:
+        canonical = " ".join(word_key(w, "en") for w in TOKEN.findall(english))
+        for form in forms:
+            # A Cyrillic form is keyed under each national romanization, as the page's language will choose.
+            for lang in ("", "sr", "ru", "uk", "bg", "mk") if CYRILLIC_LETTER.search(form) else ("",):
+                key = " ".join(word_key(w, lang) for w in TOKEN.findall(form))
+                if key != canonical:
+                    table.setdefault(key, canonical)
+    return table
 
 
 def parse_number(surface: str) -> float | None:
@@ -352,7 +370,9 @@ def german_common_noun(sentence: str, token: re.Match) -> bool:
     """German capitalizes every noun: a word after an article, with a noun suffix, or the polite pronoun
     is no name (names rarely take an article: "Merkel sagte", "in Berlin")."""
     word = token.group()
-    if word in GERMAN_PRONOUNS or (word.lower().endswith(GERMAN_NOUN_ENDINGS) and not word.isupper()):
+    if word.isupper() and len(word) > 1:
+        return False  # an acronym: "den USA", "die EU"
+    if word in GERMAN_PRONOUNS or word.lower().endswith(GERMAN_NOUN_ENDINGS):
         return True
     end = token.start() - 1
     if end <= 0:
@@ -410,7 +430,7 @@ def find_entities(c: Collector, lang: str, known: set[str]) -> list[Anchor]:
                 # Each word of a name on its own too: "President Vladimir Putin" still meets "Путин".
                 for token in span:
                     if len(token.group()) > 2 and token.group().lower() not in PARTICLES:
-                        c.add("entity", token.start(), token.end(), word_key(token.group(), lang), take=False)
+                        c.add("entity", token.start(), token.end(), entity_key(token.group(), lang), take=False)
     return found
 
 
