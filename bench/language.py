@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import time
 from collections import Counter, defaultdict
 
@@ -49,6 +50,78 @@ def targets() -> list[tuple[str, str, str]]:
                     if text and text.strip():
                         items.append((gold_tag(record, text), side, text))
     return items
+
+
+NAIVE_BOUNDARY = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
+SENTENCE_DATASETS = {"wmt22-general", "wmt23-general"}  # their lines are sentences (except WMT23 en-de)
+
+
+def segmentation_table() -> str:
+    """Sentence boundaries recovered when a document's sentence lines are joined into one paragraph.
+
+    WMT22/WMT23 lines are sentences as the organisers split them, so a perfect splitter does not score 1
+    (some lines hold two sentences, some headlines end without a stop); the comparison is between splitters."""
+    try:
+        from reldi_tokeniser import tokeniser
+    except ImportError:
+        tokeniser = None
+    per_lang: dict[str, list[list[str]]] = defaultdict(list)
+    for path in sorted(WMT.glob("*.jsonl")):
+        for line in path.open(encoding="utf-8"):
+            record = json.loads(line)
+            if (record["split"] != "test" or record["dataset"] not in SENTENCE_DATASETS
+                    or record["pair"] == "en-de" and record["dataset"] == "wmt23-general"):
+                continue
+            texts = [(record["tgt_lang"], t) for t in (record.get("refs") or {}).values() if t]
+            if record.get("src"):
+                texts.append((record["src_lang"], record["src"]))
+            for lang, text in texts:
+                lines = [x.strip() for x in text.split("\n") if x.strip()]
+                if len(lines) > 1:
+                    per_lang[lang].append(lines)
+    rows = []
+    for lang, documents in sorted(per_lang.items()):
+        seen = set()
+        documents = [d for d in documents if not (tuple(d) in seen or seen.add(tuple(d)))]
+        splitters = [("stemma", lambda p: split_sentences(p, lang)),
+                     ("regex [.!?] + space", lambda p: [x for x in NAIVE_BOUNDARY.split(p) if x])]
+        if tokeniser is not None and lang in ("hr", "sr"):
+            splitters.append(("reldi-tokeniser", lambda p: reldi_sentences(tokeniser, p, lang)))
+        row = [lang, len(documents)]
+        for name, split in splitters:
+            tp = fp = fn = 0
+            start = time.perf_counter()
+            for lines in documents:
+                joiner = "" if lang in ("zh", "ja") else " "
+                gold = boundaries(lines, joiner)
+                found = boundaries(split(joiner.join(lines)), joiner)
+                tp += len(gold & found)
+                fp += len(found - gold)
+                fn += len(gold - found)
+            seconds = time.perf_counter() - start
+            f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+            row.append(f"{name}: F1 {f1:.3f} ({seconds * 1000 / len(documents):.2f} ms/doc)")
+        rows.append(row + [""] * (5 - len(row)))
+    return markdown_table(["language", "documents", "splitter 1", "splitter 2", "splitter 3"], rows)
+
+
+def boundaries(sentences: list[str], joiner: str) -> set[int]:
+    """Character offsets (ignoring whitespace) where sentences end, except the last."""
+    offsets, position = set(), 0
+    for sentence in sentences[:-1]:
+        position += len(re.sub(r"\s", "", sentence))
+        offsets.add(position)
+    return offsets
+
+
+def reldi_sentences(tokeniser, paragraph: str, lang: str) -> list[str]:
+    output = tokeniser.run(paragraph, lang)
+    sentences = []
+    for block in output.strip().split("\n\n"):
+        tokens = [line.split("\t")[1] for line in block.split("\n") if "\t" in line]
+        if tokens:
+            sentences.append("".join(tokens))
+    return sentences
 
 
 def lingua_detector():
@@ -146,7 +219,9 @@ def main() -> None:
         "'alone' knows nothing of the page, 'in its page' is detect_sentences given the page's language (how "
         "stemma uses it). There is no Bosnian in WMT: bs is only tested in tests/test_text.py.\n\n"
         "## South Slavic answers (documents)\n\n" + conf_table + "\n\n## Sentence level\n\n" + sent_table
-        + "\n\n## Seed\n\n" + seed_table + "\n\n" + speed)
+        + "\n\n## Seed\n\n" + seed_table + "\n\n" + speed
+        + "\n\n## Sentence segmentation (WMT22/23 test documents, sentence lines joined into one paragraph)\n\n"
+        + segmentation_table())
     write_result("language", "Language and script per document (WMT test targets)", doc_table,
                  "python -m bench language", notes)
 

@@ -89,11 +89,12 @@ def test_romanization_and_folding():
 
 def test_sentences_keep_ordinals_abbreviations_and_quotes():
     sr = split_sentences("Споразуми су потписани 1961, 2000. и 2001. године, наводи ТАСС. Ким је додао: "
-                         "„Ситуација остаје сложена. Наставићемо.“ Путин је стигао 19. јуна у Пјонгјанг.", "sr")
-    assert len(sr) == 3 and sr[1].endswith("Наставићемо.“")
-    en = split_sentences("Mr. Smith met Dr. J. K. Rowling in the U.S. on Monday. She said: “It went well. Truly.” "
+                         "„Ситуација остаје сложена.“ Путин је стигао 19. јуна у Пјонгјанг. „Ово је пробој“, "
+                         "рекао је Путин.", "sr")
+    assert len(sr) == 4 and sr[1].endswith("сложена.“") and sr[3].startswith("„Ово")
+    en = split_sentences("Mr. Smith met Dr. J. K. Rowling in the U.S. on Monday. She said: “It went well.” "
                          "Then they left.", "en")
-    assert len(en) == 3
+    assert len(en) == 3 and en[1] == "She said: “It went well.”"
     assert split_sentences("Am 19. Juni kam er an. Dann ging er.", "de") == ["Am 19. Juni kam er an.", "Dann ging er."]
     assert split_sentences("他说：“我们会来。”然后他走了！", "zh") == ["他说：“我们会来。”", "然后他走了！"]
     assert split_sentences("Гетти Имагес", "sr") == ["Гетти Имагес"]
