@@ -208,8 +208,27 @@ def lingua_hr_bs(text: str) -> dict[str, float]:
     return {v.language.iso_code_639_1.name.lower(): v.value for v in values}
 
 
+# Frequent words that are Slovene and not Serbo-Croatian ("v" for u, "in" for i, "ki" for koji), and back.
+SLOVENE_WORDS = {"v", "in", "ki", "tudi", "ker", "če", "lahko", "danes", "bo", "bodo", "so", "kot", "vendar",
+                 "jih", "njihov", "zelo", "kje", "kaj", "več"}
+SERBO_CROATIAN_WORDS = {"u", "i", "koji", "koja", "koje", "kojeg", "što", "šta", "danas", "jer", "ako", "kao",
+                        "godine", "godina", "takođe", "također", "su", "će", "nije", "samo", "već"}
+
+
+def slovene(text: str) -> bool:
+    """Slovene shares the ekavian forms of Serbian (predsednik): its function words tell it apart."""
+    if "ć" in text or "đ" in text.lower():
+        return False  # letters Slovene does not have
+    words = WORD.findall(text.lower())
+    ours = sum(1 for w in words if w in SLOVENE_WORDS)
+    theirs = sum(1 for w in words if w in SERBO_CROATIAN_WORDS)
+    return ours >= 2 and ours > 2 * theirs
+
+
 def resolve(text: str, guesses: list[tuple[str, float]]) -> str:
     """sr, hr, bs (or sl) for a Latin-script text fastText put in the Serbo-Croatian family."""
+    if slovene(text):
+        return "sl"
     counts = cues(text)
     if not any(counts.values()) and "ć" not in text and "đ" not in text.lower():
         # No trait of any standard: a Slovene (or other) guess stands.
