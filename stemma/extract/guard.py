@@ -10,11 +10,15 @@ from itertools import accumulate
 
 MAX_INPUT_BYTES = 60 * 1024 * 1024  # larger inputs are refused outright
 MAX_HTML_CHARS = 3_000_000  # markup kept for parsing after scripts and styles are dropped
+MAX_TAGS = 40_000  # markup past this many tags is cut: extraction time grows with the element count
+MAX_TAG_CHARS = 4000  # a longer start tag (thousands of attributes) keeps only its name
 MAX_DEPTH = 200  # deeper container nesting is flattened (libxml2 gives up past 256, parsers slow down)
 CONTAINERS = ("div", "span", "section", "article", "aside", "main", "header", "footer", "nav", "table", "ul", "ol",
               "blockquote", "form", "figure", "a", "b", "i", "em", "strong", "font", "center", "small", "big", "u")
 CONTAINER_TAG = re.compile(r"<(/?)(%s)\b[^>]*>" % "|".join(CONTAINERS), re.I)
 CONTAINER_SLASH = re.compile(r"<(/?)(?:%s)\b" % "|".join(CONTAINERS), re.I)
+LONG_TAG = re.compile(r"<([a-zA-Z][\w:-]{0,30})[^<>]{%d,}>" % MAX_TAG_CHARS)
+TAG_START = re.compile(r"<[a-zA-Z/!]")
 RAW_TEXT_OPEN = re.compile(r"<(script|style|svg|noscript|template)\b", re.I)
 
 
@@ -66,8 +70,21 @@ def bound_html(html: str) -> str:
     """Markup small and shallow enough to parse quickly; ordinary pages come back unchanged."""
     if len(html) > MAX_HTML_CHARS:
         html = drop_raw_text(html)[:MAX_HTML_CHARS]
+    if len(html) > MAX_TAG_CHARS:
+        html = LONG_TAG.sub(r"<\1>", html)
+    html = cut_tags(html)
     if max_depth(html) > MAX_DEPTH:
         html = flatten_deep(html)
+    return html
+
+
+def cut_tags(html: str) -> str:
+    """The markup up to its MAX_TAGS-th tag."""
+    if html.count("<") <= MAX_TAGS:
+        return html
+    for number, match in enumerate(TAG_START.finditer(html)):
+        if number == MAX_TAGS:
+            return html[:match.start()]
     return html
 
 

@@ -14,6 +14,7 @@ from stemma.extract.meta import read_metadata
 from stemma.extract.plain import type_lines
 from stemma.model import Boilerplate, Page
 
+MAX_PARAGRAPHS = 4000  # no story is longer; the cap keeps typing and locating bounded on hostile pages
 KEY_PREFIX = 48  # characters of a paragraph used to find it again in the page text
 
 
@@ -30,7 +31,8 @@ def main_paragraphs(html: str, url: str | None) -> list[str]:
                                       include_tables=False)
     if doc is None or not doc.text:
         return []
-    return [" ".join(line.split()) for line in doc.text.split("\n") if line.strip()]
+    lines = [" ".join(line.split()) for line in doc.text.split("\n") if line.strip()]
+    return lines[:MAX_PARAGRAPHS]
 
 
 def locate(needle: str, haystack: str, start: int) -> int:

@@ -9,11 +9,14 @@ from __future__ import annotations
 from stemma.extract import Extracted
 from stemma.extract import boilerplate as bp
 from stemma.extract.decode import decode
+from stemma.extract.guard import ExtractError, check_bytes
 from stemma.model import Boilerplate, Page
 
 MAX_CAPTION_WORDS = 60
 MAX_HEADLINE_WORDS = 30
 MAX_RELATED_LINES = 20
+MAX_TEXT_CHARS = 1_000_000
+MAX_LINES = 4000
 
 
 def is_caption_like(line: str) -> bool:
@@ -85,7 +88,15 @@ def split_typed(lines: list[str]) -> tuple[list[str], list[Boilerplate]]:
 
 
 def extract_plain(page: Page) -> Extracted:
-    text = decode(page.content)
+    try:
+        check_bytes(page.content)
+    except ExtractError as err:
+        return Extracted(error=str(err))
+    # a story is far shorter than these caps; past them the text is cut so typing stays bounded in time
+    text = decode(page.content)[:MAX_TEXT_CHARS]
     lines = [" ".join(line.split()) for line in text.splitlines()]
-    paragraphs, items = split_typed([line for line in lines if line])
+    lines = [line for line in lines if line][:MAX_LINES]
+    if not lines:
+        return Extracted(title=page.title or "", error="empty page")
+    paragraphs, items = split_typed(lines)
     return Extracted(title=page.title or "", paragraphs=paragraphs, boilerplate=items)

@@ -1,0 +1,206 @@
+"""Extraction: story text, metadata, typed boilerplate, encodings and hostile pages."""
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from stemma.extract import extract
+from stemma.model import Page
+
+SEED = Path("/work/shared/seed/000_bfe18ef98a75caf5.txt")
+PAGES = Path(__file__).parent / "data" / "boilerplate_pages"
+BODY = ("Officials from both countries met on Tuesday to sign the agreement, which covers trade, energy and "
+        "transport, after months of talks that had stalled twice over the question of tariffs.")
+
+
+def kinds(extracted) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for item in extracted.boilerplate:
+        found.setdefault(item.kind, []).append(item.text)
+    return found
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed not mounted")
+def test_seed_boilerplate_is_typed_and_story_kept():
+    raw = SEED.read_bytes()
+    extracted = extract(Page(url="file:///seed.txt", content=raw, kind="text"))
+    typed = kinds(extracted)
+    credits = typed["photo_credit"]
+    assert len(credits) == 4 and all("/" in c for c in credits)
+    assert any("Гетти Имагес" in c for c in credits)
+    assert len(typed["photo_caption"]) == 4
+    assert any(b.startswith("„Аматерски организатор") for b in typed["author_bio"])
+    assert typed["update_notice"] == ["Ово је прича у развоју и биће ажурирана."]
+    assert typed["related_links"][0] == "More Stories" and len(typed["related_links"]) == 4
+    text = extracted.text
+    for item in extracted.boilerplate:
+        assert item.text not in extracted.paragraphs
+    assert "More Stories" not in text and "Гетти" not in text and "Аматерски" not in text
+    # every paragraph of the story is kept, in order
+    lines = [line.strip() for line in raw.decode("utf-8").splitlines() if line.strip()]
+    story = [line for line in lines if line.startswith(("Русија и Северна", "Две земље су 2000.", "Кремљ је раније"))]
+    assert all(line in extracted.paragraphs for line in story)
+    assert len(extracted.paragraphs) == 30
+    assert extracted.paragraphs[0].startswith("Русија и Северна Кореја")
+    assert extracted.paragraphs[-1].startswith("Кремљ је раније")
+    # positions point at the paragraph each item stood before
+    notice = next(b for b in extracted.boilerplate if b.kind == "update_notice")
+    assert notice.position == len(extracted.paragraphs)
+
+
+NEWS_PAGE = f"""<!doctype html><html lang="en-GB"><head><meta charset="utf-8">
+<title>Ports sign trade deal | Harbour Times</title>
+<meta property="og:site_name" content="Harbour Times">
+<meta property="article:published_time" content="2025-03-14T09:30:00Z">
+<meta property="article:modified_time" content="2025-03-14T12:05:00+01:00">
+<link rel="canonical" href="https://harbour.example/news/ports-deal">
+<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "Ports sign trade deal",
+ "author": [{{"@type": "Person", "name": "Mira Patel"}}, {{"@type": "Person", "name": "Tom Reyes"}}]}}</script>
+</head><body>
+<nav class="main-nav"><a href="/">Home</a> <a href="/world">World</a> <a href="/business">Business</a></nav>
+<header><h1>Ports sign trade deal</h1>
+<p class="article-lead">The two largest ports on the coast agreed to share cranes and berths for the next decade,
+ ending a rivalry that had cost both of them customers.</p></header>
+<div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Share on X</a></div>
+<article><div class="article-body">
+<p>{BODY}</p>
+<figure><img src="a.jpg"><figcaption>Cranes stand idle at the northern terminal on Friday.
+ <span class="credit">Lena Ortiz/Coastal Press</span></figcaption></figure>
+<p>The deal still needs approval from the regional assembly, which is expected to vote on it next month
+ after a public consultation that unions have asked to be extended.</p>
+<div class="ad-slot">Advertisement</div>
+<p><em>This is a developing story and will be updated.</em></p>
+<p>Union leaders said they welcomed the agreement but wanted guarantees that no jobs would be lost at
+ either port during the transition, which is planned to take three years.</p>
+</div>
+<div class="author-bio">Mira Patel is a business reporter at Harbour Times covering shipping and trade.</div>
+<aside class="related-stories"><h3>More stories</h3><ul><li><a href="/a">Fuel prices fall for a third week</a></li>
+<li><a href="/b">New ferry route opens to the islands</a></li></ul></aside>
+</article></body></html>"""
+
+
+def test_news_page_text_metadata_and_boilerplate():
+    extracted = extract(NEWS_PAGE.encode("utf-8"), url="https://harbour.example/news/ports-deal?utm=x")
+    assert extracted.title == "Ports sign trade deal"
+    assert extracted.published_at == "2025-03-14T09:30:00+00:00"
+    assert extracted.updated_at == "2025-03-14T12:05:00+01:00"
+    assert extracted.authors == ["Mira Patel", "Tom Reyes"]
+    assert extracted.site_name == "Harbour Times"
+    assert extracted.canonical_url == "https://harbour.example/news/ports-deal"
+    assert extracted.declared_lang == "en-GB"
+    # the lead outside the body container is recovered, first
+    assert extracted.paragraphs[0].startswith("The two largest ports")
+    assert extracted.paragraphs[1] == BODY
+    assert any(p.startswith("Union leaders said") for p in extracted.paragraphs)
+    typed = kinds(extracted)
+    assert typed["photo_caption"] == ["Cranes stand idle at the northern terminal on Friday."]
+    assert typed["photo_credit"] == ["Lena Ortiz/Coastal Press"]
+    assert typed["update_notice"] == ["This is a developing story and will be updated."]
+    assert "author_bio" in typed and "related_links" in typed and "share_subscribe" in typed
+    assert "navigation" in typed and typed["ad"] == ["Advertisement"]
+    text = extracted.text
+    for phrase in ("Cranes stand idle", "developing story", "Advertisement", "Fuel prices", "business reporter"):
+        assert phrase not in text
+    caption = next(b for b in extracted.boilerplate if b.kind == "photo_caption")
+    assert caption.position == 2  # after the lead and the first body paragraph
+
+
+def test_undeclared_and_declared_legacy_encodings():
+    cyrillic = ("<html><body><article><p>Влада је у среду усвојила нови закон о јавним набавкама, који "
+                "према речима министра смањује трошкове и убрзава поступке за општине.</p></article></body></html>")
+    extracted = extract(cyrillic.encode("cp1251"))
+    assert "усвојила нови закон" in extracted.text
+    latin2 = ("<html><head><meta http-equiv='Content-Type' content='text/html; charset=iso-8859-2'></head><body>"
+              "<article><p>Vláda ve středu schválila nový zákon o veřejných zakázkách, který podle ministra "
+              "snižuje náklady a zrychluje řízení pro obce a kraje.</p></article></body></html>")
+    assert "schválila nový zákon" in extract(latin2.encode("iso-8859-2")).text
+
+
+def test_plain_text_typing_in_other_languages():
+    text = "\n".join([
+        "Die Regierung hat am Mittwoch ein neues Gesetz beschlossen, das die Vergabe öffentlicher Aufträge "
+        "vereinfachen soll, wie der Minister nach der Sitzung sagte.",
+        "Foto: dpa/Michael Kappeler",
+        "Der Minister stellt das Gesetz in Berlin vor.",
+        "Kritiker bemängeln, dass kleine Gemeinden kaum von den Änderungen profitieren würden, und fordern "
+        "zusätzliche Mittel aus dem Bundeshaushalt.",
+        "Dieser Artikel wird laufend aktualisiert.",
+        "Lesen Sie auch",
+        "Bahnstreik: Was Pendler jetzt wissen müssen",
+        "Neue Regeln für E-Scooter in Städten",
+    ])
+    extracted = extract(Page(url="", content=text, kind="text"))
+    typed = kinds(extracted)
+    assert typed["photo_credit"] == ["Foto: dpa/Michael Kappeler"]
+    assert typed["photo_caption"] == ["Der Minister stellt das Gesetz in Berlin vor."]
+    assert typed["update_notice"] == ["Dieser Artikel wird laufend aktualisiert."]
+    assert len(typed["related_links"]) == 3
+    assert len(extracted.paragraphs) == 2
+
+
+@pytest.mark.parametrize("content, error", [
+    (b"", "empty page"),
+    (b"   \n\t ", "empty page"),
+    (os.urandom(20_000), "binary content, not text or HTML"),
+    (b"\x89PNG\r\n\x1a\n" + bytes(4000), "binary content, not text or HTML"),
+])
+def test_empty_and_binary_give_an_empty_article_with_a_reason(content, error):
+    for kind in ("html", "text"):
+        extracted = extract(Page(url="", content=content, kind=kind))
+        assert extracted.paragraphs == [] and extracted.error == error
+
+
+PARA = b"<p>" + b"Lorem ipsum dolor sit amet, consectetur adipiscing elit sed do eiusmod tempor incididunt. " * 4 + b"</p>"
+
+
+@pytest.mark.parametrize("name, content", [
+    ("deep nesting", b"<html><body>" + b"<div>" * 10_000 + PARA + b"</div>" * 10_000 + b"</body></html>"),
+    ("unclosed nesting", b"<html><body>" + b"<div><span><b>" * 10_000 + PARA),
+    ("truncated", (b"<html><body><article>" + PARA * 30)[:-41]),
+    ("broken utf-8", b"<html><body><p>" + "Ово је текст вести. ".encode() * 20 + b"\xff\xfe\xc3\x28\xe2\x82"
+                     + "Још текста.".encode() * 20 + b"</p></body></html>"),
+    ("huge start tag", b"<html><body><div " + b" ".join(b"a%d=x" % i for i in range(100_000)) + b">" + PARA + b"</div>"),
+    ("many elements", b"<html><body>" + b"<p>x</p>" * 300_000 + b"</body></html>"),
+])
+def test_hostile_markup_is_bounded(name, content):
+    start = time.monotonic()
+    extracted = extract(content)
+    assert time.monotonic() - start < 8, name
+    assert isinstance(extracted.paragraphs, list)
+    if name in ("deep nesting", "unclosed nesting", "huge start tag"):
+        assert "Lorem ipsum" in extracted.text
+
+
+def test_fifty_megabytes_is_cut_not_choked_on():
+    page = b"<html><body><article>" + PARA * (50 * 1024 * 1024 // len(PARA)) + b"</article></body></html>"
+    start = time.monotonic()
+    extracted = extract(page)
+    assert time.monotonic() - start < 10
+    assert "Lorem ipsum" in extracted.text
+    assert extract(page + b" " * (11 * 1024 * 1024)).error == "page larger than 60 MB"
+
+
+def labelled_pages():
+    labels_file = PAGES / "labels.json"
+    if not labels_file.exists():
+        return []
+    return sorted(json.loads(labels_file.read_text(encoding="utf-8")).items())
+
+
+@pytest.mark.parametrize("name, labels", labelled_pages())
+def test_labelled_pages_boilerplate_found_and_kept_out_of_text(name, labels):
+    path = PAGES / name
+    kind = "text" if path.suffix == ".txt" else "html"
+    extracted = extract(Page(url=path.as_uri(), content=path.read_bytes(), kind=kind))
+    norm = lambda s: " ".join(s.lower().split())  # noqa: E731
+    got = [(b.kind, norm(b.text)) for b in extracted.boilerplate]
+    text = norm(extracted.text)
+    missing = [lab for lab in labels if not any(k == lab["kind"] and (norm(lab["text"]) in t or t in norm(lab["text"]))
+                                                for k, t in got)]
+    assert len(missing) <= max(1, len(labels) // 10), missing
+    leaked = [lab["text"] for lab in labels if len(lab["text"]) > 25 and norm(lab["text"]) in text]
+    assert not leaked
