@@ -15,7 +15,6 @@ from stemma.text.romanize import fold, romanize
 NUMBER = re.compile(r"(?<![0-9A-Za-z\u00c0-\u024f\u0400-\u04ff.,])"
                     r"(\d{1,3}(?:([.,\u00a0\u202f ’'])\d{3})(?:\2\d{3})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\d])")
 WORD_AFTER = re.compile(r"\s?([^\W\d_]+\.?)")
-WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s$")
 CJK_MULTIPLIERS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "千": 10**3, "百万": 10**6, "兆": 10**12}
 # Word prefixes (lower-cased) of multipliers after a number, in the languages stemma reads.
 MULTIPLIER_PREFIXES = (
@@ -346,10 +345,6 @@ def find_urls(c: Collector) -> None:
         key = re.sub(r"^(?:https?://)?(?:www\.)?", "", m.group().lower()).rstrip("/.,;:")
         if c.free(m.start(), m.end()):
             c.add("url", m.start(), m.end(), key)
-
-
-def capitalized_tokens(sentence: str) -> list[re.Match]:
-    return [t for t in TOKEN.finditer(sentence) if t.group()[0].isupper()]
 
 
 def not_name(word: str) -> bool:

@@ -12,7 +12,7 @@ SCRIPT_PREFIXES = {"CYRILLIC": "Cyrl", "LATIN": "Latn", "CJK": "Hani", "HIRAGANA
                    "HANGUL": "Kore", "ARABIC": "Arab", "GREEK": "Grek", "HEBREW": "Hebr", "DEVANAGARI": "Deva",
                    "THAI": "Thai", "GEORGIAN": "Geor", "ARMENIAN": "Armn", "BENGALI": "Beng", "TAMIL": "Taml"}
 # Simplified and traditional forms of frequent characters: enough to tell Hans from Hant on a few sentences.
-SIMPLIFIED = set("这国们说为会来时对个发经过后还进与长开问见车东书门马们们么贝现实话应该间觉里动关头样种")
+SIMPLIFIED = set("这国们说为会来时对个发经过后还进与长开问见车东书门马么贝现实话应该间觉里动关头样种")
 TRADITIONAL = set("這國們說為會來時對個發經過後還進與長開問見車東書門馬麼貝現實話應該間覺裡動關頭樣種")
 # Letters only some languages have: a detector's guess that contradicts them is discarded.
 CYRILLIC_EXCLUSIVE = {"ђ": {"sr"}, "ћ": {"sr"}, "ѓ": {"mk"}, "ќ": {"mk"}, "ѕ": {"mk"},
@@ -24,7 +24,6 @@ LATIN_EXCLUSIVE = {"đ": {"hr", "sr", "bs", "vi"}, "ć": {"hr", "sr", "bs", "pl"
 # Letters some languages never use: Belarusian has no и, щ or ї; Russian no і, ї, є.
 CYRILLIC_ABSENT = {"и": {"be"}, "щ": {"be"}, "і": {"ru", "bg", "sr", "mk"}, "ъ": {"uk", "be", "sr", "mk"}}
 SOUTH_SLAVIC = {"sr", "hr", "bs", "sh", "me"}
-WORD = re.compile(r"[^\W\d_]+")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 NOT_LANGUAGE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#]\w+|\S+\.(?:com|org|net)\S*")
 CHUNK = re.compile(r"[^\n.!?。！？]+[.!?。！？]*")
@@ -43,7 +42,7 @@ class Language:
     lang: str  # ISO 639-1 ("und" when there is no text)
     script: str  # ISO 15924
     score: float
-    shares: dict[str, float] = field(default_factory=dict)  # language -> share of letters, on mixed pages
+    shares: dict[str, float] = field(default_factory=dict)  # language -> share of the text, on mixed pages
 
     @property
     def tag(self) -> str:
@@ -53,8 +52,6 @@ class Language:
 SCRIPT_RANGES = (("Latn", re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")), ("Cyrl", re.compile(r"[\u0400-\u04ff]")),
                  ("Hani", re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")), ("Jpan", re.compile(r"[\u3040-\u30ff]")),
                  ("Kore", re.compile(r"[\uac00-\ud7af]")))
-KNOWN_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff\u4e00-\u9fff\u3400-\u4dbf\u3040-\u30ff"
-                           r"\uac00-\ud7af]")
 OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff\u4e00-\u9fff\u3400-\u4dbf"
                           r"\u3040-\u30ff\uac00-\ud7af]")
 
