@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import random
 import re
 import statistics
@@ -128,7 +129,10 @@ def page_timing() -> str:
             timings.append((time.perf_counter() - start) * 1000 * scale)
         timings.sort()
         rows.append([lang, round(words(text, lang)), f"{timings[0]:.1f}", f"{statistics.median(timings):.1f}"])
+    load = os.getloadavg()[0]
     table = markdown_table(["language", "words in page", "ms per 1,000 words (min)", "median"], rows)
+    table += (f"\n\nLoad average during the run: {load:.1f} on {len(os.sched_getaffinity(0))} cores (other "
+              "processes share the machine: the minimum is the closer estimate of the cost on an idle core).")
     reldi = reldi_comparison()
     return table + ("\n\n" + reldi if reldi else "")
 

@@ -63,8 +63,8 @@ DIGIT = re.compile(r"\d")
 CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 NOT_ASCII_LETTER = re.compile(r"[^a-z]")
 OPENING_NOISE = set(" \"'„«“‘([—–-\u00a0")
-URL_HINTS = (".com", ".org", ".net", ".gov", ".edu", ".io", ".info", ".rs", ".hr", ".ba", ".ru", ".ua", ".de", ".cz",
-             ".uk", ".me", ".co", ".eu", ".int")
+URL_HINT = re.compile(r"://|www\.|\.(?:com|org|net|gov|edu|io|info|rs|hr|ba|ru|ua|de|cz|uk|me|co|eu|int)\b",
+                      re.IGNORECASE)
 FULL_WIDTH = re.compile(r"[\uff00-\uffef]")
 WORD3 = re.compile(r"[^\W\d_]{3,}")
 TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
@@ -482,7 +482,7 @@ def find_anchors(sentences: list[str], lang: str, captions: list[str] = ()) -> l
     for index, text, caption in ([(i, t, False) for i, t in enumerate(texts)]
                                  + [(-1, t, True) for t in caption_texts]):
         c = Collector(text, index, caption)
-        if "://" in text or "www." in text or any(tld in text for tld in URL_HINTS):
+        if URL_HINT.search(text):
             find_urls(c)
         if DIGIT.search(text):
             find_dates(c, lang)

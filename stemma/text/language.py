@@ -59,7 +59,7 @@ OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff
 def script_counts(text: str) -> dict[str, int]:
     """Letters per script (regular expressions for the common scripts: this runs on every sentence)."""
     if text.isascii():
-        n = sum(1 for c in text if c.isalpha())
+        n = sum(map(str.isalpha, text))
         return {"Latn": n} if n else {}
     counts = {}
     for script, pattern in SCRIPT_RANGES:
