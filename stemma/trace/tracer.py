@@ -12,8 +12,8 @@ from stemma.trace.candidates import find_candidates
 from stemma.trace.relate import (BACKBONE, FILL_MARGIN, LINK_MARGIN, aligned_links, direction, drift, rank,
                                  relation_kind)
 
-VERIFY = 8  # candidates that get sentence alignment: the encoder is the scarce resource
-MAX_SENTENCES = 120  # longer articles are aligned on their first sentences
+VERIFY = 5  # candidates that get sentence alignment: the encoder is the scarce resource
+MAX_SENTENCES = 80  # longer articles are aligned on their first sentences
 
 
 def sentence_vectors(article: Article) -> np.ndarray:
