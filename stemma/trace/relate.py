@@ -57,11 +57,11 @@ def shared_anchors(query: Article, article: Article) -> tuple[list[str], list[st
     return facts, names
 
 
-def relation_kind(query: Article, article: Article, links: list[AlignedPair],
+def relation_kind(query: Article, article: Article, links: list[AlignedPair], aligned_sizes: tuple[int, int],
                   vector_similarity: float) -> tuple[str | None, float, float, float, list[str]]:
-    """(kind or None, score, query coverage, article coverage, evidence)."""
-    cov_q = coverage(links, len(query.sentences), "query")
-    cov_a = coverage(links, len(article.sentences), "article")
+    """(kind or None, score, query coverage, article coverage, evidence); coverage counts the sentences aligned."""
+    cov_q = coverage(links, aligned_sizes[0], "query")
+    cov_a = coverage(links, aligned_sizes[1], "article")
     quality = sum(p.similarity for p in links) / len(links) if links else 0.0
     same_language = query.lang == article.lang
     if cov_q >= DERIVED_COVERAGE and cov_a >= DERIVED_COVERAGE:

@@ -44,9 +44,11 @@ class Tracer:
             return strict
         return aligned_links(align(query_vectors, article_vectors, threshold=FILL_MARGIN))
 
-    def trace(self, query: Article) -> Report:
+    def trace(self, query: Article, exclude: frozenset[int] = frozenset()) -> Report:
+        """The query's relations in the index; `exclude` hides articles as if they were not indexed (benchmarks)."""
         vector = document_vector(query) if query.sentences else None
-        candidates = find_candidates(query, vector, self.store, VERIFY) if query.sentences else []
+        candidates = find_candidates(query, vector, self.store, VERIFY + len(exclude)) if query.sentences else []
+        candidates = [c for c in candidates if c.n not in exclude][:VERIFY]
         relations: list[Relation] = []
         own = self.store.number_of(query.id)
         if not candidates:
@@ -59,9 +61,10 @@ class Tracer:
             article = self.store.article(candidate.n)
             if article is None or not article.sentences:
                 continue
-            links = self.links(query_vectors, self.stored_sentence_vectors(candidate.n, article))
-            kind, score, cov_q, cov_a, story_evidence = relation_kind(query, article, links,
-                                                                      candidate.vector_similarity)
+            article_vectors = self.stored_sentence_vectors(candidate.n, article)
+            links = self.links(query_vectors, article_vectors)
+            kind, score, cov_q, cov_a, story_evidence = relation_kind(
+                query, article, links, (len(query_vectors), len(article_vectors)), candidate.vector_similarity)
             if kind is None:
                 continue
             derived = kind != "same_story"
