@@ -256,9 +256,16 @@ def boilerplate_scores() -> tuple[str, int]:
                 tp_gold[lab["kind"]] += 1
     rows = []
     for kind in sorted(set(n_pred) | set(n_gold)):
+        if not n_gold[kind]:  # a kind stemma emits that the labels do not use (e.g. dateline)
+            rows.append([f"{kind} (not labelled)", 0, n_pred[kind], "n/a", "n/a"])
+            continue
         p = tp_pred[kind] / n_pred[kind] if n_pred[kind] else 0.0
-        r = tp_gold[kind] / n_gold[kind] if n_gold[kind] else 0.0
+        r = tp_gold[kind] / n_gold[kind]
         rows.append([kind, n_gold[kind], n_pred[kind], p, r])
+    total_pred = sum(n_pred[k] for k in n_gold)
+    rows.append(["all labelled kinds", sum(n_gold.values()), total_pred,
+                 sum(tp_pred[k] for k in n_gold) / total_pred if total_pred else 0.0,
+                 sum(tp_gold.values()) / sum(n_gold.values()) if n_gold else 0.0])
     return markdown_table(["kind", "labelled", "predicted", "precision", "recall"], rows), len(pages)
 
 

@@ -22,8 +22,13 @@ AGENCY = re.compile(
     r"sipa|abaca|zuma|wireimage|filmmagic|wenn|pa|eyevine|nasa|kyodo|yonhap|kcna|itar)\b")
 CREDIT_START = re.compile(
     r"^\s*(?:©|\(c\)|photo(?:graph)?s?(?: by)?\s*[:/]|photo by\b|credit\s*:|image\s*:|picture\s*:|foto\s*:|"
-    r"фото\s*:|fotos?\s*:|bild\s*:|quelle\s*:|izvor\s*:|извор\s*:|fuente\s*:|fonte\s*:|źródło\s*:|"
-    r"crédit\s*(?:photo)?\s*:|photo\s*:|copyright\b|kredit\s*:|источник\s*:|фото\s+)", re.I)
+    r"фото\s*:|fotos?\s*:|bild\s*:|crédit\s*(?:photo)?\s*:|kredit\s*:|fotografija\s*:|фотографија\s*:|"
+    r"zdjęcie\s*:|foto di\b|foto de\b|fotografía\s*:|copyright\b|фото\s+)", re.I)
+# "© 2025 Site. All rights reserved." closes a page; it is not the credit of a photo
+COPYRIGHT_NOTICE = re.compile(
+    r"rights reserved|prava (?:zadržana|pridržana|zaštićena)|права (?:задржана|защищены)|rechte vorbehalten|"
+    r"droits réservés|derechos reservados|diritti riservati|direitos reservados|prawa zastrzeżone|"
+    r"^\s*(?:©|\(c\)|copyright)\s*(?:\d{4}|[\w .]+\d{4})\s*[-–,.]?\s*(?:\d{4})?\s*[\w„“«»\" .&-]*(?:\.|$)", re.I)
 
 UPDATE_NOTICE = re.compile(
     r"developing story|breaking news update|this (?:story|article|post|page|report) (?:is developing|is breaking|"
@@ -60,7 +65,8 @@ SHARE_START = re.compile(
     r"folgen sie uns|abonnieren sie|jetzt abonnieren|teilen sie|newsletter abonnieren|melden sie sich|"
     r"suivez-nous|abonnez-vous|inscrivez-vous|partagez|síguenos|suscríbete|compártelo|comparte|seguici|"
     r"iscriviti|condividi|siga-nos|assine|inscreva-se|compartilhe|obserwuj nas|subskrybuj|zapisz się|udostępnij|"
-    r"подпишитесь|подписывайтесь|следите за нами|поделитесь)", re.I)
+    r"подпишитесь|подписывайтесь|следите за нами|поделитесь|podijeli(?:te)?\b|podeli\b|подели\b|teilen\b|"
+    r"partager\b|compartir\b|condividi\b|compartilhar\b|поделиться\b)", re.I)
 
 RELATED_HEADER = re.compile(
     r"^\s*(?:more stories|more news|more from|more on this|more in|related(?: stories| articles| news| content| coverage| links| topics)?|"
@@ -74,6 +80,7 @@ RELATED_HEADER = re.compile(
     r"potrebbe interessarti|articoli correlati|i più letti|leia (?:também|mais)|veja também|notícias relacionadas|"
     r"mais lidas|czytaj (?:też|także|więcej)|zobacz (?:też|także|również)|najczęściej czytane|читайте (?:также|еще|ещё)|"
     r"по теме|похожие (?:новости|материалы)|другие новости|самое читаемое|още по темата|прочетете още|"
+    r"još iz rubrike|још из рубрике|više iz rubrike|више из рубрике|also in|more in this section|"
     r"ilgili haberler|daha fazla)\b", re.I)
 RELATED_INLINE = re.compile(r"^\s*(?:read more|related|also read|read also|see also|pro[cč]itajte (?:jo[sš]|i)|прочитајте (?:још|и)|"
                             r"lesen sie auch|(?:à )?lire aussi|lea también|leggi anche|leia também|czytaj (?:też|także)|"
@@ -95,7 +102,11 @@ BIO_ROLE = re.compile(
     r"journalistin|journaliste|periodista|giornalista|jornalista|dziennikarz|dziennikarka|журналист|redakteurin|redakteur|"
     r"autor|author|author and)\b", re.I)
 
-NAV_SEPARATORS = re.compile(r"\s(?:>|»|›|/|\|)\s")
+NAV_SEPARATORS = re.compile(r"\s(?:>|»|›|/|\||·|•)\s")
+SKIP_LINK = re.compile(r"^\s*(?:skip to (?:main )?(?:content|navigation)|skip navigation|jump to content|"
+                       r"preskoči na (?:sadržaj|glavni sadržaj)|прескочи на садржај|zum inhalt springen|"
+                       r"aller au contenu|saltar al contenido|vai al contenuto|pular para o conteúdo|"
+                       r"przejdź do treści|перейти к (?:содержанию|основному))\s*$", re.I)
 
 
 def words(text: str) -> list[str]:
@@ -122,6 +133,8 @@ def is_photo_credit(line: str) -> bool:
     text = line.strip()
     n = len(words(text))
     if not text or n > 14 or len(text) > 140:
+        return False
+    if COPYRIGHT_NOTICE.search(text):
         return False
     if CREDIT_START.match(text):
         return True
@@ -194,7 +207,9 @@ def is_author_bio(line: str) -> bool:
 def is_navigation(line: str) -> bool:
     """Breadcrumbs and menus: 'Home > World > Europe', 'News | Sport | Culture | Opinion'."""
     text = line.strip()
-    parts = NAV_SEPARATORS.split(text)
+    if SKIP_LINK.match(text):
+        return True
+    parts = [p for p in NAV_SEPARATORS.split(text) if p.strip()]
     return (len(parts) >= 3 and all(0 < len(words(p)) <= 3 for p in parts) and not SENTENCE_END.search(text))
 
 

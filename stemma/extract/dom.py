@@ -13,27 +13,34 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from stemma.extract import boilerplate as bp
 
+IMAGE_WORDS = r"(?:photo|image|img|picture|pic|media|figure|foto|slika|slike|fotografije|bild|imagen|immagine|imagem|zdjecie|фото)"
+CREDIT_WORDS = r"(?:source|izvor|извор|quelle|fuente|fonte|autor|author|credit|copyright|nachweis|kredit|zrodlo)"
 CLASS_KINDS: list[tuple[str, re.Pattern]] = [
+    ("photo_credit", re.compile(r"credit|copyright|photographer|bildnachweis|bildquelle|fotograf|"
+                                rf"{IMAGE_WORDS}[-_]*{CREDIT_WORDS}|{CREDIT_WORDS}[-_]*{IMAGE_WORDS}")),
     ("photo_caption", re.compile(r"caption|legend|bildunterschrift|image[-_]?desc|img[-_]?desc|photo[-_]?desc|"
-                                 r"figure__text|media__text|picture[-_]?text|foto[-_]?opis|potpis")),
-    ("photo_credit", re.compile(r"credit|copyright|photographer|image[-_]?source|photo[-_]?source|bildnachweis|"
-                                r"bildquelle|fotograf|foto[-_]?izvor|autor[-_]?fotografije")),
+                                 r"figure__text|media__text|picture[-_]?text|opis[-_]*slik|slik[-_]*opis|foto[-_]?opis|"
+                                 r"didascalia|pie[-_]?de[-_]?foto|подпись")),
     ("author_bio", re.compile(r"author[-_]?bio|about[-_]?(?:the[-_]?)?author|authorbio|author[-_]?desc|bio(?:graphy)?\b|"
-                              r"\bbio\b|contributor[-_]?bio|byline[-_]?bio|o[-_]?autoru")),
+                              r"\bbio\b|contributor[-_]?bio|byline[-_]?bio|o[-_]?autoru|autor[-_]?opis|author[-_]?box")),
     ("related_links", re.compile(r"related|more[-_]?(?:stories|news|articles|from|on|in)|read[-_]?(?:next|also)|"
                                  r"also[-_]?read|recommend|you[-_]?may|most[-_]?(?:read|popular|viewed)|trending|"
                                  r"outbrain|taboola|further[-_]?reading|see[-_]?also|povezan|procitaj|lesen[-_]?sie|"
-                                 r"weitere[-_]?artikel|a[-_]?lire|leggi[-_]?anche|leia[-_]?tambem|czytaj|по[-_]?теме")),
+                                 r"weitere[-_]?artikel|a[-_]?lire|leggi[-_]?anche|leia[-_]?tambem|czytaj|"
+                                 r"jos[-_]?vesti|vise[-_]?vesti|najcitanij|najnovij|по[-_]?теме")),
     ("share_subscribe", re.compile(r"share|sharing|social|newsletter|subscribe|subscription|sign[-_]?up|"
-                                   r"follow[-_]?us|addthis|sharethis|podeli|teilen|partage")),
+                                   r"follow[-_]?us|addthis|sharethis|podeli|podijeli|dijeli|teilen|partage|pretplat|"
+                                   r"претплат|abonn|suscri|iscriz|assinatura|subskryp|подпис")),
     ("ad", re.compile(r"(?:^|[\s_-])(?:ad|ads|adv)(?:$|[\s_-])|advert|adslot|dfp|google[-_]?ad|adsbygoogle|"
-                      r"sponsor|promoted|anzeige|werbung|reklam|commercial")),
+                      r"sponsor|promoted|anzeige|werbung|reklam|реклам|oglas|оглас|publicidad|pubblicit|publicit|"
+                      r"commercial")),
     ("navigation", re.compile(r"breadcrumb|(?:^|[\s_-])nav(?:$|[\s_-])|navbar|navigation|(?:^|[\s_-])menu|"
-                              r"pagination|pager|skip[-_]?link|site[-_]?header|site[-_]?footer|topbar")),
+                              r"pagination|pager|skip[-_]?link|(?:^|[\s_-])skip(?:$|[\s_-])|site[-_]?header|(?:^|[\s_-])footer|"
+                              r"topbar|podnozje|izbornik|навигац|(?:^|[\s_-])meni(?:$|[\s_-])|menü")),
 ]
 ANY_NAME = re.compile("|".join(pattern.pattern for _, pattern in CLASS_KINDS), re.I)
 NAME_ATTR = re.compile(r"""\s(class|id)\s*=\s*["']([^"'\\\n<>]{1,300})["']""", re.I)
-TAG_KINDS = {"figcaption": "photo_caption", "nav": "navigation"}
+TAG_KINDS = {"figcaption": "photo_caption", "nav": "navigation", "footer": "navigation"}
 MAX_CHARS = {"photo_caption": 700, "photo_credit": 200, "author_bio": 1500, "related_links": 4000,
              "share_subscribe": 400, "ad": 400, "navigation": 3000, "update_notice": 300}
 LINK_HEAVY = {"related_links", "navigation"}
@@ -48,6 +55,7 @@ CREDIT_TAIL = re.compile(
 class Found:
     kind: str
     text: str
+    glued: bool = False  # a link glued to the start of a story paragraph: strip it from that paragraph
 
 
 def squash(text: str | None) -> str:
@@ -100,6 +108,22 @@ def split_credit(caption: str) -> tuple[str, str | None]:
     return caption, None
 
 
+def kind_names(node: LexborNode) -> str:
+    attrs = node.attributes
+    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+
+
+def inside(node: LexborNode, tag: str) -> bool:
+    parent = node.parent
+    for _ in range(60):
+        if parent is None:
+            return False
+        if parent.tag == tag:
+            return True
+        parent = parent.parent
+    return False
+
+
 def has_typed_ancestor(node: LexborNode, taken: set[int]) -> bool:
     parent = node.parent
     for _ in range(60):
@@ -114,7 +138,7 @@ def has_typed_ancestor(node: LexborNode, taken: set[int]) -> bool:
 def candidate_selector(html: str) -> str:
     """A selector for just the elements whose class or id names a kind: the names are found in the
     markup by one regex scan, so no per-element Python work is spent on the rest of the page."""
-    parts = ["figcaption", "nav", '[role="navigation"]']
+    parts = ["figcaption", "nav", "footer", '[role="navigation"]']
     for attr, value in set(NAME_ATTR.findall(html)):
         if ANY_NAME.search(value) and kind_of_names(value.lower()):
             parts.append(f'[{attr.lower()}="{value}"]')
@@ -136,7 +160,11 @@ def typed_elements(tree: LexborHTMLParser, html: str, body_chars: int) -> list[F
         text = node_text(node)
         if not text or len(text) > MAX_CHARS[kind] or len(text) > limit:
             continue
-        if kind in LINK_HEAVY and link_density(node, text) < 0.5:
+        if kind in LINK_HEAVY and (link_density(node, text) < 0.5 or (len(node.css("a")) < 2 and node.tag != "a")):
+            continue
+        if kind == "navigation" and (node.tag == "footer" or "footer" in kind_names(node)) and inside(node, "article"):
+            continue  # an article's own footer holds its tags and byline, not the site's menu
+        if kind == "photo_credit" and bp.COPYRIGHT_NOTICE.search(text):
             continue
         if kind == "author_bio" and len(bp.words(text)) < 6:
             continue
@@ -153,6 +181,45 @@ def typed_elements(tree: LexborHTMLParser, html: str, body_chars: int) -> list[F
                 found.append(Found("photo_credit", credit))
         else:
             found.append(Found(kind, text))
+    return found
+
+
+def link_lists(tree: LexborHTMLParser, taken_text: list[str]) -> list[Found]:
+    """Untyped lists of links: short items make a menu (navigation), one-link paragraphs of headline
+    length inside the story are 'read also' links (related_links)."""
+    found: list[Found] = []
+    body = tree.body
+    if body is None:
+        return found
+    for node in body.css("ul, ol")[:300]:
+        items = node.css("li")
+        if len(items) < 4 or len(items) > 60:
+            continue
+        texts = [node_text(li) for li in items]
+        linked = [node_text(a) for li in items for a in li.css("a")[:1]]
+        if len(linked) != len(texts) or any(t != l for t, l in zip(texts, linked)):
+            continue
+        if sum(len(bp.words(t)) for t in texts) / len(texts) <= 3:
+            text = " ".join(texts)
+            if not any(text in t for t in taken_text):
+                found.append(Found("navigation", text))
+    for node in body.css("p")[:3000]:
+        links = node.css("a")
+        if not links:
+            continue
+        text = node_text(node)
+        link = node_text(links[0])
+        n = len(bp.words(link))
+        if not 4 <= n <= 16 or bp.SENTENCE_END.search(link) or not text.startswith(link):
+            continue
+        if text == link and len(links) == 1:
+            found.append(Found("related_links", text))
+        else:
+            # "<a>Headline of another story</a>The next sentence…": a related link pasted into the text
+            raw = node.text(separator="")
+            after = raw[len(link):len(link) + 1] if raw.startswith(link) else ""
+            if after.isalpha() and after.isupper():
+                found.append(Found("related_links", link, glued=True))
     return found
 
 
@@ -173,3 +240,51 @@ def lead_candidates(tree: LexborHTMLParser) -> list[str]:
         if len(leads) >= 3:
             break
     return leads
+
+
+# Lines of the page text that announce boilerplate on their own ("Advertisement", "Share this",
+# "This story will be updated", "Фото: …", a "Most read" header): found by one scan of the text.
+CUE = re.compile("|".join(f"(?:{p.pattern})" for p in (bp.AD_LINE, bp.UPDATE_NOTICE, bp.SHARE_START, bp.RELATED_HEADER,
+                                                        bp.RELATED_INLINE, bp.CREDIT_START, bp.SKIP_LINK))
+                 + r"|\s[|·•]\s", re.I | re.M)
+MAX_BLOCK_LINES = 12
+
+
+def cue_lines(text: str) -> list[Found]:
+    """Typed items for short lines of the page text (one text node per line) that carry a cue."""
+    found: list[Found] = []
+    done = -1
+    for match in CUE.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        if start <= done:
+            continue
+        end = text.find("\n", match.end())
+        end = len(text) if end < 0 else end
+        line = squash(text[start:end])
+        done = end
+        kind = bp.line_kind(line)
+        if kind is None:
+            continue
+        if kind == "related_links" and bp.is_related_header(line):
+            block, done = related_block(text, end, line)
+            found.append(Found(kind, block))
+        else:
+            found.append(Found(kind, line))
+    return found
+
+
+def related_block(text: str, end: int, header: str) -> tuple[str, int]:
+    """A related-links header and the headline-like lines under it, as one item."""
+    lines = [header]
+    pos = end
+    while len(lines) <= MAX_BLOCK_LINES and pos < len(text):
+        nxt = text.find("\n", pos + 1)
+        nxt = len(text) if nxt < 0 else nxt
+        line = squash(text[pos:nxt])
+        if line:
+            n = len(bp.words(line))
+            if n > 30 or (n > 12 and bp.sentence_count(line) > 1):
+                break
+            lines.append(line)
+        pos = nxt
+    return " ".join(lines), pos

@@ -56,6 +56,21 @@ def drop_dom_boilerplate(paragraphs: list[str], items: list[dom.Found]) -> list[
     return kept
 
 
+def unglue(paragraphs: list[str], items: list[dom.Found]) -> list[str]:
+    """Remove related-link headlines pasted onto the start of story paragraphs."""
+    glued = [item.text for item in items if item.glued]
+    if not glued:
+        return paragraphs
+    out = []
+    for paragraph in paragraphs:
+        for link in glued:
+            if paragraph.startswith(link) and len(paragraph) > len(link):
+                paragraph = paragraph[len(link):].lstrip()
+                break
+        out.append(paragraph)
+    return out
+
+
 def add_leads(paragraphs: list[str], leads: list[str], title: str, page_key: str) -> list[str]:
     """Put lead paragraphs that trafilatura dropped back in front of the story."""
     if not paragraphs:
@@ -84,11 +99,18 @@ def extract_html(page: Page) -> Extracted:
     tree = LexborHTMLParser(html)
     meta = read_metadata(tree, html, page.url or None)
     body = tree.body
-    page_key = key(body.text(separator=" ")) if body is not None else ""
+    page_text = body.text(separator="\n") if body is not None else ""
+    page_key = key(page_text)
     items = dom.typed_elements(tree, html, len(page_key))
+    item_keys = [key(item.text) for item in items]
+    for found in dom.cue_lines(page_text) + dom.link_lists(tree, [item.text for item in items]):
+        k = key(found.text)
+        if k and not any(k in other for other in item_keys):
+            items.append(found)
+            item_keys.append(k)
 
-    paragraphs = drop_dom_boilerplate(main_paragraphs(html, page.url), items)
-    kinds = type_lines(paragraphs)
+    paragraphs = unglue(drop_dom_boilerplate(main_paragraphs(html, page.url), items), items)
+    kinds = type_lines(paragraphs, neighbour_captions=False)  # the markup already told where captions are
     story = [p for p, kind in zip(paragraphs, kinds) if kind is None]
     line_items = [(p, kind, n) for n, (p, kind) in enumerate(zip(paragraphs, kinds)) if kind not in (None, "separator")]
     story = add_leads(story, dom.lead_candidates(tree), meta.title, page_key)

@@ -41,8 +41,9 @@ def is_dateline(lines: list[str], i: int) -> bool:
     return line.endswith(("—", "–", " -")) or (nxt != "" and not bp.WORD.search(nxt))
 
 
-def type_lines(lines: list[str]) -> list[str | None]:
-    """A boilerplate kind (or None for story text) for every line, using each line's neighbours."""
+def type_lines(lines: list[str], neighbour_captions: bool = True) -> list[str | None]:
+    """A boilerplate kind (or None for story text) for every line, using each line's neighbours.
+    neighbour_captions: take the line beside a photo credit for its caption (plain text has no other clue)."""
     kinds: list[str | None] = [bp.line_kind(line) for line in lines]
     count = len(lines)
     for i, line in enumerate(lines):
@@ -60,7 +61,7 @@ def type_lines(lines: list[str]) -> list[str | None]:
                     kinds[j] = "related_links"
                 j += 1
     # caption: the untyped line beside a photo credit (after it when that fits, else before it)
-    for i in range(count):
+    for i in range(count if neighbour_captions else 0):
         if kinds[i] != "photo_credit":
             continue
         for j in (i + 1, i - 1):
