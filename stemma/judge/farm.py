@@ -11,9 +11,10 @@ SCRIPT_OF = (("Cyrl", re.compile(r"[\u0400-\u04ff]")), ("Latn", re.compile(r"[A-
              ("Grek", re.compile(r"[\u0370-\u03ff]")), ("Arab", re.compile(r"[\u0600-\u06ff]")),
              ("Hani", re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")))
 # A lower-case letter (or a digit) directly followed by a capitalized word inside one token: "УкрајиниОво", "2001Он".
-GLUED = re.compile(r"(?<![\w])(\w*?[^\W\d_A-ZА-ЯЁЂЈЉЊЋЏЄІЇҐ]{2}|\w*\d{4})([A-ZА-ЯЁЂЈЉЊЋЏЄІЇҐ][^\W\d_A-ZА-ЯЁЂЈЉЊЋЏЄІЇҐ]+)(?![\w])")
+GLUED = re.compile(r"(?<![\w])(\w*?[^\W\d_A-ZА-ЯЁЂЈЉЊЋЏЄІЇҐ]{2}|\d{4})([A-ZА-ЯЁЂЈЉЊЋЏЄІЇҐ][^\W\d_A-ZА-ЯЁЂЈЉЊЋЏЄІЇҐ]+)(?![\w])")
 # Latin name prefixes and brands where a capital inside a word is normal spelling, not a lost space.
-NAME_PREFIXES = ("mc", "mac", "de", "di", "da", "la", "le", "van", "von", "o", "d", "l", "al", "el", "du")
+NO_SPACE_LANGS = {"ja", "zh", "th", "ko", "lo", "km", "my"}
+NAME_PREFIXES = ("mc", "mac", "mek", "mak", "de", "di", "da", "la", "le", "van", "von", "o", "d", "l", "al", "el", "du")
 BRANDS = {"youtube", "playstation", "whatsapp", "linkedin", "tiktok", "paypal", "javascript", "iphone", "ipad",
           "ebay", "wordpress", "spacex", "openai", "blackrock", "fedex", "github", "deepmind", "chatgpt", "mastercard",
           "powerpoint", "facebook", "macbook", "airbnb", "doordash", "smartphone", "covid", "biontech", "easyjet"}
@@ -27,6 +28,7 @@ class Signal:
     kind: str
     evidence: str
     weight: float  # how strongly this signal alone suggests a content farm (0..1)
+    lang: str = ""  # the foreign language the signal points to, when it points to one
 
 
 def script_of(text: str) -> str:
@@ -96,11 +98,11 @@ def foreign_ui_signals(article: Article) -> list[Signal]:
         lang = ui_string_language(line)
         if lang and lang != article.lang and not (lang in ("sr", "hr") and article.lang in ("sr", "hr", "bs")):
             signals.append(Signal("foreign_interface_string", f"interface string in {lang} on a {article.lang} page: "
-                                  f"{quote(line)}" + (f" ({kind})" if kind != "text" else ""), 0.4))
+                                  f"{quote(line)}" + (f" ({kind})" if kind != "text" else ""), 0.4, lang))
         elif not lang and kind in ("related_links", "navigation", "share_subscribe", "ad") and page_script == "Cyrl" \
                 and script_of(line) == "Latn" and len(line.split()) <= 4 and not any(w[:1].isdigit() for w in line.split()):
             signals.append(Signal("foreign_interface_string", f"{kind} label in Latin script on a Cyrillic page: "
-                                  f"{quote(line)}", 0.3))
+                                  f"{quote(line)}", 0.3, "en" if line.isascii() else ""))  # plain ASCII labels: English templates
     return signals
 
 
@@ -141,19 +143,20 @@ def transliterated_credit_signals(article: Article) -> list[Signal]:
 
 
 def glued_link_signals(article: Article) -> list[Signal]:
-    """Link text glued into the next word: a lower-case letter or year directly followed by a capitalized word."""
+    """Link text glued into the next word ("УкрајиниОво", "2001Он"): both halves are words the page also uses
+    on their own, which brand names written in camel case ("YouTube", "RailCom") are not."""
+    if article.lang in NO_SPACE_LANGS:
+        return []
+    sentences = article.sentences or article.text.split("\n")
+    words = {w.lower() for w in re.findall(r"\w+", "\n".join(sentences))}
     hits = []
-    for sentence in article.sentences or article.text.split("\n"):
+    for sentence in sentences:
         for match in GLUED.finditer(sentence):
-            token = match.group(0)
-            left = match.group(1)
-            if token.lower() in BRANDS or left.lower() in NAME_PREFIXES or (token.isascii() and left[:1].islower()):
+            token, left, right = match.group(0), match.group(1), match.group(2)
+            if token.lower() in BRANDS or fold_key(left).lower() in NAME_PREFIXES or left[:1].islower() and token.isascii():
                 continue  # "McCarthy", "YouTube", "iPhone"
-            if token.isascii() and not left[-1].isdigit() and not article.script == "Cyrl":
-                # Latin camel case is often a name; count it only if both halves look like ordinary words
-                if len(left) < 4 or len(match.group(2)) < 3:
-                    continue
-            hits.append(token)
+            if right.lower() in words and (left.isdigit() or left.lower() in words):
+                hits.append(token)
     if not hits:
         return []
     unique = list(dict.fromkeys(hits))
@@ -199,6 +202,14 @@ def unlinked_attribution_signals(article: Article) -> list[Signal]:
     return signals
 
 
+def outlet_label(site: str) -> str:
+    """The name part of a site: edition.cnn.com -> cnn, bbc.co.uk -> bbc."""
+    labels = site.lower().split(".")
+    if len(labels) >= 3 and labels[-2] in ("co", "com", "org", "net", "gov", "ac", "go"):
+        return labels[-3]
+    return labels[-2] if len(labels) >= 2 else labels[0]
+
+
 def relation_signals(article: Article, relations) -> list[Signal]:
     """Signals from the index: an uncredited translation of an indexed article; many copies across outlets."""
     signals = []
@@ -207,7 +218,7 @@ def relation_signals(article: Article, relations) -> list[Signal]:
                and getattr(r, "direction", "") == "query_from_article"]
     for relation in sources:
         other = relation.article
-        site_word = (other.site or "").split(".")[0]
+        site_word = outlet_label(other.site or "")
         credited = bool(site_word) and (site_word in page or sound_key(site_word) in sound_key(page))
         if not credited:
             signals.append(Signal(f"uncredited_{relation.kind}", f"{relation.kind} of {other.url} ({other.site}, "

@@ -22,8 +22,8 @@ def language_votes(article: Article) -> tuple[Counter, list[str]]:
     votes: Counter = Counter()
     clues: list[str] = []
     for signal in foreign_ui_signals(article):
-        lang = "en" if " in en " in signal.evidence or "Latin script" in signal.evidence else signal.evidence.split(" in ")[1].split()[0]
-        votes[lang] += 2
+        if signal.lang:
+            votes[signal.lang] += 2
         clues.append(signal.evidence)
     for mention in outlet_mentions(article):
         if mention["lang"] != article.lang and mention["top"]:

@@ -84,3 +84,14 @@ def roc_auc(labels: np.ndarray, scores: np.ndarray) -> float:
     avg = first + (counts - 1) / 2.0 + 1
     ranks[order] = np.repeat(avg, counts)
     return float((ranks[labels].sum() - pos * (pos + 1) / 2) / (pos * neg))
+
+
+def log_count_ratio(x: SparseRows, y: np.ndarray, alpha: float = 1.0) -> np.ndarray:
+    """|log ratio| of how often each feature occurs in positive vs negative rows (the NB-SVM feature scaling):
+    features that separate the classes get a larger scale, so the L2 penalty shrinks them less."""
+    rows = x.row_ids()
+    present = (x.values > 0).astype(np.float64)
+    labels = y.astype(np.float64)[rows]
+    pos = np.bincount(x.indices, weights=present * labels, minlength=x.dim) + alpha
+    neg = np.bincount(x.indices, weights=present * (1 - labels), minlength=x.dim) + alpha
+    return np.abs(np.log(pos / pos.sum()) - np.log(neg / neg.sum()))
