@@ -16,7 +16,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from stemma.judge.logreg import fit, log_count_ratio, roc_auc, sigmoid  # noqa: E402
+from stemma.judge.logreg import SparseRows, fit, log_count_ratio, roc_auc, sigmoid  # noqa: E402
 from stemma.judge.mtdata import load_translations  # noqa: E402
 from stemma.judge.mtmodel import POOLED, LanguageModel, Layout, MTModel, prune  # noqa: E402
 
@@ -25,6 +25,8 @@ NB_ALPHA = 1.0  # smoothing of the log-count ratios that scale the features
 EPOCHS = 200
 KEEP = 60_000  # weights kept per language after training (the rest carry almost nothing)
 POOLED_EPOCHS = 120
+SENTENCE_CALIBRATION = 3000  # dev segments per language for the sentence-score calibration
+POOLED_STRIDE = 2  # the pooled fallback model learns from every other training document (half the time)
 FLAG_FPR = 0.10  # the flag threshold lets at most this share of dev human translations through
 
 
@@ -47,9 +49,22 @@ def train_language(layout: Layout, train, dev, lang: str, epochs: int = EPOCHS, 
     human = np.sort(scores[~labels]) if len(dev) else np.zeros(0)
     threshold = float(max(0.5, human[int((1 - FLAG_FPR) * (len(human) - 1))])) if len(human) else 0.5
     auc = float(np.nanmean(list(aucs.values()))) if aucs else None
+    scale, shift, sentence_auc = calibrate_sentences(layout, weights, bias, dev)
     log(f"{lang}: {len(train)} train, {len(dev)} dev, dev AUC {' '.join(f'{p} {a:.3f}' for p, a in aucs.items())}, "
-        f"threshold {threshold:.2f}, {time.time() - started:.0f}s")
-    return LanguageModel(lang, weights.astype(np.float32), float(bias), threshold, auc)
+        f"threshold {threshold:.2f}, sentence AUC {sentence_auc:.3f} (logit x{scale:.2f} {shift:+.2f}), "
+        f"{time.time() - started:.0f}s")
+    return LanguageModel(lang, weights.astype(np.float32), float(bias), threshold, auc, scale, shift)
+
+
+def calibrate_sentences(layout: Layout, weights: np.ndarray, bias: float, dev) -> tuple[float, float, float]:
+    """Fit p = sigmoid(a * logit + c) on dev segments, so that sentence scores read as probabilities too."""
+    segments = [(t.machine, s, t.lang) for t in dev for s in t.segments if len(s) >= 20]
+    segments = segments[::max(1, len(segments) // SENTENCE_CALIBRATION)]
+    logits = layout.rows([s for _, s, _ in segments], [lang for _, _, lang in segments]).dot(weights) + bias
+    labels = np.array([m for m, _, _ in segments])
+    one = SparseRows(np.arange(len(logits) + 1), np.zeros(len(logits), dtype=np.int64), logits.astype(np.float32), 1)
+    (scale,), shift = fit(one, labels, l2=0.0, epochs=300, rate=0.05)
+    return float(scale), float(shift), roc_auc(labels, logits)
 
 
 def train(corpus: Path, layout: Layout | None = None, pooled: bool = True, log=print) -> MTModel:
@@ -60,7 +75,7 @@ def train(corpus: Path, layout: Layout | None = None, pooled: bool = True, log=p
         model.models[lang] = train_language(layout, [t for t in train_set if t.lang == lang],
                                             [t for t in dev_set if t.lang == lang], lang, log=log)
     if pooled:  # one model over every language, for pages in languages WMT does not cover
-        model.models[POOLED] = train_language(layout, train_set, dev_set, POOLED, epochs=POOLED_EPOCHS,
+        model.models[POOLED] = train_language(layout, train_set[::POOLED_STRIDE], dev_set, POOLED, epochs=POOLED_EPOCHS,
                                               keep=2 * KEEP, log=log)
     return model
 

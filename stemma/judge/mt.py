@@ -49,7 +49,8 @@ def mt_likelihood(article: Article) -> MTResult:
     sentence_scores = []
     for sentence in sentences:
         i, v = layout.row(sentence, article.lang)
-        sentence_scores.append(round(float(sigmoid(np.array([v @ model.weights[i] + model.bias]))[0]), 4))
+        logit = v @ model.weights[i] + model.bias
+        sentence_scores.append(round(float(sigmoid(np.array([model.sentence_scale * logit + model.sentence_bias]))[0]), 4))
     evidence = describe(article, text, score, sentence_scores, sentences, model, layout)
     return MTResult(round(score, 4), sentence_scores, evidence, model.threshold, model.lang)
 

@@ -5,7 +5,7 @@ import io
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 import numpy as np
 
@@ -22,13 +22,15 @@ POOLED = "_pooled"
 class Layout:
     """Which feature blocks a model reads, and how much each block weighs."""
 
-    blocks: tuple[str, ...] = ("char", "word", "shape")
+    blocks: tuple[str, ...] = ("char5", "word", "shape")
     weights: tuple[float, ...] = (1.0, 1.0, 1.0)
     dim: int = F.DIM
 
     def block_ids(self, block: str, text: str) -> np.ndarray:
         if block == "char":
             return F.char_ngram_ids(text, dim=self.dim)
+        if block == "char5":
+            return F.char_ngram_ids(text, orders=(1, 2, 3, 4, 5), dim=self.dim)
         if block == "word":
             return F.word_ngram_ids(text, dim=self.dim)
         if block == "shape":
@@ -56,6 +58,9 @@ class LanguageModel:
     bias: float
     threshold: float  # the document score above which the page is flagged (chosen on dev)
     dev_auc: float | None = None
+    # A single sentence has far fewer features than a document: its logit is rescaled (Platt, fitted on dev segments).
+    sentence_scale: float = 1.0
+    sentence_bias: float = 0.0
 
 
 @dataclass
@@ -74,7 +79,8 @@ class MTModel:
             keep = np.flatnonzero(model.weights)
             arrays[f"{lang}.gap"] = np.diff(keep, prepend=0).astype(np.uint32)  # small gaps compress well
             arrays[f"{lang}.value"] = model.weights[keep].astype(np.float16)
-            meta["models"][lang] = {"bias": model.bias, "threshold": model.threshold, "dev_auc": model.dev_auc}
+            meta["models"][lang] = {"bias": model.bias, "threshold": model.threshold, "dev_auc": model.dev_auc,
+                                    "sentence_scale": model.sentence_scale, "sentence_bias": model.sentence_bias}
         arrays["meta"] = np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8)
         np.savez_compressed(path, **arrays)
 
@@ -88,7 +94,8 @@ class MTModel:
         for lang, info in meta["models"].items():
             weights = np.zeros(size, dtype=np.float32)
             weights[np.cumsum(arrays[f"{lang}.gap"].astype(np.int64))] = arrays[f"{lang}.value"].astype(np.float32)
-            models[lang] = LanguageModel(lang, weights, info["bias"], info["threshold"], info.get("dev_auc"))
+            models[lang] = LanguageModel(lang, weights, info["bias"], info["threshold"], info.get("dev_auc"),
+                                         info.get("sentence_scale", 1.0), info.get("sentence_bias", 0.0))
         return cls(layout, models)
 
 
@@ -103,4 +110,5 @@ def prune(weights: np.ndarray, keep: int) -> np.ndarray:
 @lru_cache(maxsize=1)
 def bundled_model() -> MTModel:
     """The committed model, loaded once per process from the package (never from the training corpus)."""
-    return MTModel.load(resources.files("stemma").joinpath("models", MODEL_FILE).read_bytes())
+    path = Path(__file__).resolve().parents[1] / "models" / MODEL_FILE  # package data, installed with stemma
+    return MTModel.load(path.read_bytes())
