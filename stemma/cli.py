@@ -171,7 +171,7 @@ def extract(page: str = typer.Argument(..., help="A file, a URL or '-' for stdin
                   f"{escape(result.published_at or 'no date')}")
         out.print(escape(result.text))
         for b in result.boilerplate:
-            out.print(f"[dim][{b.kind}] {escape(b.text)}[/]")
+            out.print(f"[dim]{escape(f'[{b.kind}]')} {escape(b.text)}[/]")
 
 
 @app.command()
