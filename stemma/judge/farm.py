@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from stemma.judge.lexicon import OUTLETS, PERSONA_STEMS, UI_STRINGS, fold_key, sound_key
+from stemma.judge.lexicon import OUTLETS, PERSONA_STEMS, UI_STRINGS, close, fold_key, sound_key
 from stemma.model import Article, Flag
 
 SCRIPT_OF = (("Cyrl", re.compile(r"[\u0400-\u04ff]")), ("Latn", re.compile(r"[A-Za-z\u00c0-\u024f]")),
@@ -80,12 +81,18 @@ def fake_bio_signals(article: Article) -> list[Signal]:
     return signals[:1]
 
 
-def ui_string_language(line: str) -> str | None:
-    key = " ".join(re.sub(r"[^\w' ]", " ", line.lower()).split())
+@lru_cache(maxsize=1)
+def ui_index() -> dict[str, set[str]]:
+    """Folded interface string -> the languages that use it (folded, so Cyrillic and Latin spellings meet)."""
+    index: dict[str, set[str]] = {}
     for lang, strings in UI_STRINGS.items():
-        if key in strings:
-            return lang
-    return None
+        for string in strings:
+            index.setdefault(" ".join(re.sub(r"[^a-z' ]", " ", fold_key(string)).split()), set()).add(lang)
+    return index
+
+
+def ui_string_languages(line: str) -> set[str]:
+    return ui_index().get(" ".join(re.sub(r"[^a-z' ]", " ", fold_key(line)).split()), set())
 
 
 def foreign_ui_signals(article: Article) -> list[Signal]:
@@ -95,8 +102,11 @@ def foreign_ui_signals(article: Article) -> list[Signal]:
     for kind, line in page_lines(article):
         if len(line.split()) > 6:
             continue
-        lang = ui_string_language(line)
-        if lang and lang != article.lang and not (lang in ("sr", "hr") and article.lang in ("sr", "hr", "bs")):
+        langs = ui_string_languages(line)
+        if langs and any(close(lang, article.lang) for lang in langs):
+            continue  # the page's own language (or a close one) uses this string
+        lang = "en" if "en" in langs else min(langs) if langs else None
+        if lang:
             signals.append(Signal("foreign_interface_string", f"interface string in {lang} on a {article.lang} page: "
                                   f"{quote(line)}" + (f" ({kind})" if kind != "text" else ""), 0.4, lang))
         elif not lang and kind in ("related_links", "navigation", "share_subscribe", "ad") and page_script == "Cyrl" \

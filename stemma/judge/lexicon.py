@@ -55,10 +55,20 @@ UI_STRINGS = {
     "ru": ["читайте также", "ещё новости", "еще новости", "поделиться", "похожие статьи", "реклама", "самое читаемое"],
     "uk": ["читайте також", "більше новин", "поділитися", "схожі статті", "реклама"],
     "sr": ["pročitajte još", "procitajte jos", "više vesti", "vise vesti", "povezane vesti", "podeli", "podelite",
-           "najčitanije", "komentari", "pročitajte i"],
-    "hr": ["pročitajte još", "više vijesti", "povezane vijesti", "podijeli", "najčitanije", "komentari"],
+           "najčitanije", "komentari", "pročitajte i", "reklama", "oglas", "vesti", "najnovije"],
+    "hr": ["pročitajte još", "više vijesti", "povezane vijesti", "podijeli", "najčitanije", "komentari", "reklama", "oglas"],
+    "bg": ["реклама", "още новини", "сподели", "прочетете още"],
+    "mk": ["реклама", "повеќе вести", "сподели"],
     "pt": ["leia também", "mais notícias", "compartilhar", "publicidade"],
 }
+
+# Languages close enough to share interface words ("Реклама" is Serbian, Russian and Bulgarian).
+CLOSE_LANGS = [{"sr", "hr", "bs", "me", "sh"}, {"ru", "uk", "be"}, {"bg", "mk"}, {"cs", "sk"}, {"no", "da", "sv"}]
+
+
+def close(a: str, b: str) -> bool:
+    return a == b or any(a in group and b in group for group in CLOSE_LANGS)
+
 
 # Nouns and modifiers of the generated "persona" bios ("Amateur organizer. Wannabe beer evangelist. General web fan.")
 # as folded stems in several languages and scripts (Cyrillic is romanized before matching).
@@ -93,17 +103,16 @@ def fold_key(text: str) -> str:
 
 
 def sound_key(text: str) -> str:
-    """A rough phonetic skeleton that survives transliteration: Reuters ~ Rojters, Getty Images ~ Getti Imidžis."""
+    """A spelling-neutral key that survives transliteration but keeps the vowels (Reuters = Ројтерс = roiters,
+    Getty Images = Гетти Имагес, Sputnik = Спутњик; Politico stays apart from Politika)."""
     key = fold_key(text)
-    for a, b in (("nj", "n"), ("lj", "l"), ("dz", "j"), ("ph", "f"), ("ck", "k"), ("c", "k"), ("q", "k"),
-                 ("x", "ks"), ("w", "v"), ("y", "i"), ("j", "i"), ("sh", "s"), ("ch", "k"), ("th", "t"), ("h", "")):
+    for a, b in (("eu", "oj"), ("nj", "n"), ("lj", "l"), ("dz", "j"), ("ph", "f"), ("ck", "k"), ("c", "k"), ("q", "k"),
+                 ("x", "ks"), ("w", "v"), ("ee", "i"), ("oo", "u"), ("y", "i"), ("j", "i"), ("sh", "s"), ("ch", "k"),
+                 ("th", "t"), ("h", "")):
         key = key.replace(a, b)
     key = re.sub(r"[^a-z0-9 ]", "", key)
-    words = []
-    for word in key.split():
-        word = re.sub(r"(.)\1+", r"\1", word)
-        words.append(word[0] + re.sub(r"[aeiou]", "", word[1:]) if word else word)
-    return " ".join(words)
+    return " ".join(re.sub(r"(.)\1+", r"\1", word) for word in key.split())
+
 
 # Common English forms of places and institutions, keyed by the folded stem they take in Slavic languages
 # (Serbian, Croatian, Bosnian, Russian, Ukrainian romanized): the stem must start the word.
