@@ -23,7 +23,7 @@ AGENCY = re.compile(
 CREDIT_START = re.compile(
     r"^\s*(?:©|\(c\)|photo(?:graph)?s?(?: by)?\s*[:/]|photo by\b|credit\s*:|image\s*:|picture\s*:|foto\s*:|"
     r"фото\s*:|fotos?\s*:|bild\s*:|crédit\s*(?:photo)?\s*:|kredit\s*:|fotografija\s*:|фотографија\s*:|"
-    r"zdjęcie\s*:|foto di\b|foto de\b|fotografía\s*:|copyright\b|фото\s+)", re.I)
+    r"zdjęcie\s*:|foto di\b|foto de\b|fotografía\s*:|copyright\b|фото\s+|fot\.\s)", re.I)
 # "© 2025 Site. All rights reserved." closes a page; it is not the credit of a photo
 COPYRIGHT_NOTICE = re.compile(
     r"rights reserved|prava (?:zadržana|pridržana|zaštićena)|права (?:задржана|защищены)|rechte vorbehalten|"
@@ -98,9 +98,8 @@ BIO_START = re.compile(
 BIO_ROLE = re.compile(
     r"^[\w .'-]{2,60}\b(?:is|was|ist|est|es|è|é|je|jest|является)\s+(?:an?\s+|el\s+|la\s+|une?\s+|ein(?:e)?\s+)?"
     r"(?:(?:senior|staff|freelance|contributing|political|award-winning|former|chief|deputy|veteran|independent)\s+)*"
-    r"(?:reporter|writer|journalist|correspondent|editor|contributor|columnist|novinar|novinarka|новинар|новинарка|"
-    r"journalistin|journaliste|periodista|giornalista|jornalista|dziennikarz|dziennikarka|журналист|redakteurin|redakteur|"
-    r"autor|author|author and)\b", re.I)
+    r"(?:reporter|writer|journalist|correspondent|editor|contributor|columnist|novinar|новинар|periodista|giornalista|"
+    r"jornalista|dziennikar|журналист|корреспондент|redakt|redaktor|korespondent|dopisni|autor|author)", re.I)
 
 NAV_SEPARATORS = re.compile(r"\s(?:>|»|›|/|\||·|•)\s")
 SKIP_LINK = re.compile(r"^\s*(?:skip to (?:main )?(?:content|navigation)|skip navigation|jump to content|"

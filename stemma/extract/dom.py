@@ -22,7 +22,7 @@ CLASS_KINDS: list[tuple[str, re.Pattern]] = [
                                  r"figure__text|media__text|picture[-_]?text|opis[-_]*slik|slik[-_]*opis|foto[-_]?opis|"
                                  r"didascalia|pie[-_]?de[-_]?foto|подпись")),
     ("author_bio", re.compile(r"author[-_]?bio|about[-_]?(?:the[-_]?)?author|authorbio|author[-_]?desc|bio(?:graphy)?\b|"
-                              r"\bbio\b|contributor[-_]?bio|byline[-_]?bio|o[-_]?autoru|autor[-_]?opis|author[-_]?box")),
+                              r"\bbio\b|contributor[-_]?bio|byline[-_]?bio|o[-_]?autoru|autor[-_]?opis|author[-_]?(?:box|info)")),
     ("related_links", re.compile(r"related|more[-_]?(?:stories|news|articles|from|on|in)|read[-_]?(?:next|also)|"
                                  r"also[-_]?read|recommend|you[-_]?may|most[-_]?(?:read|popular|viewed)|trending|"
                                  r"outbrain|taboola|further[-_]?reading|see[-_]?also|povezan|procitaj|lesen[-_]?sie|"
@@ -48,7 +48,7 @@ LEAD_CLASS = re.compile(r"(?:^|[\s_-])(?:lead|lede|intro|standfirst|summary|teas
                         r"subheadline|excerpt|perex|chapo|abstract|description|podnaslov|vorspann)(?:$|[\s_-])")
 CREDIT_TAIL = re.compile(
     r"(?:[(\[]\s*)?(?:(?:photo(?:graph)?s?|foto|фото|image|bild|credit|crédit|quelle|izvor|извор|fuente|fonte|"
-    r"źródło)\s*(?:by\s*)?[:/]|©|\(c\))\s*[^.()]{2,90}[)\]]?\s*$", re.I)
+    r"źródło)\s*(?:by\s*)?[:/]|fot\.|©|\(c\))\s*[^.()]{2,90}[)\]]?\s*$", re.I)
 
 
 @dataclass
@@ -166,8 +166,8 @@ def typed_elements(tree: LexborHTMLParser, html: str, body_chars: int) -> list[F
             continue  # an article's own footer holds its tags and byline, not the site's menu
         if kind == "photo_credit" and bp.COPYRIGHT_NOTICE.search(text):
             continue
-        if kind == "author_bio" and len(bp.words(text)) < 6:
-            continue
+        if kind == "author_bio" and not (len(bp.words(text)) >= 12 or bp.is_author_bio(text)):
+            continue  # a byline ("By Jane Doe, March 3"), not a biography
         taken.add(node.mem_id)
         if kind == "photo_caption":
             credit_node = node.css_first('[class*="credit"], [class*="copyright"], [class*="source"], [class*="author"]')
@@ -248,12 +248,14 @@ CUE = re.compile("|".join(f"(?:{p.pattern})" for p in (bp.AD_LINE, bp.UPDATE_NOT
                                                         bp.RELATED_INLINE, bp.CREDIT_START, bp.SKIP_LINK))
                  + r"|\s[|·•]\s", re.I | re.M)
 MAX_BLOCK_LINES = 12
+MAX_CUE_CHARS = 400_000  # page text scanned for cues; the rest of a giant page is not boilerplate evidence
 
 
 def cue_lines(text: str) -> list[Found]:
     """Typed items for short lines of the page text (one text node per line) that carry a cue."""
     found: list[Found] = []
     done = -1
+    text = text[:MAX_CUE_CHARS]
     for match in CUE.finditer(text):
         start = text.rfind("\n", 0, match.start()) + 1
         if start <= done:

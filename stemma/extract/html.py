@@ -99,7 +99,9 @@ def extract_html(page: Page) -> Extracted:
     tree = LexborHTMLParser(html)
     meta = read_metadata(tree, html, page.url or None)
     body = tree.body
-    page_text = body.text(separator="\n") if body is not None else ""
+    # one squashed text node per line: the cue scan's "^\s*" must not wade through whitespace runs
+    raw_text = body.text(separator="\n") if body is not None else ""
+    page_text = "\n".join(line for line in (" ".join(part.split()) for part in raw_text.split("\n")) if line)
     page_key = key(page_text)
     items = dom.typed_elements(tree, html, len(page_key))
     item_keys = [key(item.text) for item in items]
