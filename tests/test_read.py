@@ -177,3 +177,27 @@ def test_inflate_caps_deflate_bodies():
     assert inflate(zlib.compress(b"abc"), "deflate") == b"abc"
     with pytest.raises(BombError):
         inflate(zlib.compress(b"\0" * (30 * 1024 * 1024)), "deflate")
+
+
+def test_warc_record_too_large_to_skip_stops_the_file_quickly(tmp_path):
+    """A gzip bomb at the WARC level: one member that inflates to hundreds of MB of zeros."""
+    from stemma.read.warc import MAX_SKIP_BYTES
+
+    size = MAX_SKIP_BYTES + 1024
+    head = (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://a.example/bomb\r\n"
+            f"WARC-Date: 2025-03-14T10:00:00Z\r\nWARC-Record-ID: <urn:uuid:1>\r\n"
+            f"Content-Type: application/http; msgtype=response\r\nContent-Length: {size}\r\n\r\n").encode()
+    http_head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+    packer = zlib.compressobj(1, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    parts = [packer.compress(head + http_head)]
+    zeros = bytes(4 * 1024 * 1024)
+    for _ in range((size - len(http_head)) // len(zeros)):
+        parts.append(packer.compress(zeros))
+    parts.append(packer.compress(bytes((size - len(http_head)) % len(zeros)) + b"\r\n\r\n"))
+    parts.append(packer.flush())
+    path = tmp_path / "bomb.warc.gz"
+    path.write_bytes(b"".join(parts))
+    start = time.monotonic()
+    results = list(read_path(path))
+    assert time.monotonic() - start < 5
+    assert len(results) == 1 and isinstance(results[0], ReadError) and "stopped reading" in results[0].message
