@@ -203,7 +203,20 @@ def demo(index: Path = typer.Option(None, "--index", help="Index folder (default
 
 
 def main() -> None:
-    app()
+    """Console entry point: an unexpected failure is one line (STEMMA_DEBUG=1 shows the traceback)."""
+    import os
+
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("stemma: interrupted")
+        sys.exit(130)
+    except Exception as error:  # the last line of defence; expected errors are reported where they happen
+        if os.environ.get("STEMMA_DEBUG"):
+            raise
+        err.print(f"stemma: internal error: {type(error).__name__}: {escape(str(error))[:300]} "
+                  "(set STEMMA_DEBUG=1 for details)", soft_wrap=True)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

@@ -76,4 +76,24 @@ class Tracer:
                 drift=drift(query, article, links, derived),
                 evidence=candidate.reasons + [f"{len(links)} aligned sentence pairs"] + story_evidence + evidence))
         self.store.commit()  # keep the sentence vectors computed for candidates
-        return Report(query=query, relations=rank(relations))
+        return judged(Report(query=query, relations=rank(relations)))
+
+
+def judged(report: Report) -> Report:
+    """Add the verdicts about the page itself: machine translation, content farm, and a source hint when no
+    original of the page is indexed."""
+    from stemma.judge.farm import content_farm_flag
+    from stemma.judge.hint import source_hint
+    from stemma.judge.mt import machine_translation_flag, mt_likelihood
+
+    query = report.query
+    if not query.sentences:
+        return report
+    mt = mt_likelihood(query)
+    report.mt_likelihood = mt.score
+    report.flags = [flag for flag in (machine_translation_flag(query, mt), content_farm_flag(query, report.relations))
+                    if flag is not None]
+    has_original = any(r.kind != "same_story" and r.direction != "article_from_query" for r in report.relations)
+    if not has_original:
+        report.source_hint = source_hint(query)
+    return report
