@@ -112,7 +112,11 @@ def trace_pages(specs: list[str], store, as_json: bool, html_out: Path | None, a
                 from stemma.signatures import document_vector
 
                 store.add(result, document_vector(result) if result.sentences else None)
-                store.commit()
+            if store.has(result.id):  # what was found about an indexed page feeds `stemma sites`
+                from stemma.judge.sites import record
+
+                record(store, store.number_of(result.id), report)
+            store.commit()
             if as_json:
                 sys.stdout.write(json.dumps(report_dict(report), ensure_ascii=False) + "\n")
             else:
@@ -190,6 +194,48 @@ def info(index: Path = IndexOption) -> None:
             table.add_row(escape(key), str(count))
         out.print(table)
     store.close()
+
+
+SITE_SORTS = {"articles": "articles", "copied": "copied_share", "mt": "mt_share", "lag": "median_lag_hours"}
+
+
+@app.command()
+def sites(index: Path = IndexOption,
+          as_json: bool = typer.Option(False, "--json", help="One JSON object per site, one per line."),
+          sort: str = typer.Option("copied", help=f"Sort by: {', '.join(SITE_SORTS)}."),
+          limit: int = typer.Option(40, help="Rows in the table.")) -> None:
+    """Per site: articles, share copied or translated, from which sites and languages, lag, MT share, signals."""
+    from stemma.judge.sites import site_stats, trace_untraced, untraced
+    from stemma.trace.tracer import Tracer
+
+    if sort not in SITE_SORTS:
+        fail(f"--sort {sort}: expected one of {', '.join(SITE_SORTS)}")
+    if not (index / "index.sqlite").exists():
+        fail(f"{index}: no stemma index here (run 'stemma ingest' first)")
+    store = open_store(index)
+    try:
+        pending = len(untraced(store))
+        if pending:
+            with progress_bar("tracing indexed articles") as bar:
+                task = bar.add_task("trace", total=pending)
+                trace_untraced(store, Tracer(store), lambda n: bar.advance(task, n))
+        rows = sorted(site_stats(store), key=lambda r: (-(r[SITE_SORTS[sort]] or 0), r["site"]))
+    finally:
+        store.close()
+    if as_json:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"Sites in {escape(str(index))}")
+    for column in ("site", "articles", "copied", "from", "languages", "lag h", "MT", "signals"):
+        table.add_column(column)
+    for row in rows[:limit]:
+        table.add_row(escape(row["site"]), str(row["articles"]), f"{row['copied_share']:.0%}",
+                      escape(", ".join(row["from_sites"])), ", ".join(row["from_languages"]),
+                      "" if row["median_lag_hours"] is None else f"{row['median_lag_hours']:.0f}",
+                      "" if row["mt_share"] is None else f"{row['mt_share']:.0%}",
+                      escape("; ".join(row["signals"])))
+    out.print(table)
 
 
 @app.command()

@@ -66,3 +66,20 @@ def test_trace_json_follows_the_schema_and_html_escapes_scraped_text(tmp_path, d
     html = html_out.read_text(encoding="utf-8")
     assert "<script>" not in html and "<img" not in html
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+
+
+def test_sites_shows_who_copies_whom(tmp_path, demo_run):
+    import shutil
+
+    index = tmp_path / "index"
+    shutil.copytree(demo_run.index, index)
+    result = run("sites", "--index", str(index), "--json")
+    assert result.exit_code == 0, result.output
+    rows = {row["site"]: row for row in map(json.loads, result.output.splitlines())}
+    assert rows["meridiandispatch.com"]["copied_share"] == 0
+    for site in ("jadranskilist.hr", "novyvestnik.ru", "dailycurrent.net"):
+        assert rows[site]["from_sites"] == {"meridiandispatch.com": 1}, site
+        assert rows[site]["median_lag_hours"] > 0
+    assert rows["dnevnikompas.rs"]["copied_share"] == 0  # written independently
+    assert all(row["traced"] == row["articles"] for row in rows.values())
+    assert "expected one of" in run("sites", "--index", str(index), "--sort", "bogus").output
