@@ -67,6 +67,7 @@ def main(argv: list[str] | None = None) -> None:
         store = Store(folder)
         started = time.perf_counter()
         pages = (Page(url=url, content=text, kind="text", lang=lang, source=url) for url, (lang, text) in indexed.items())
+        print(f"indexing {len(indexed)} pages, then tracing {len(queries)} queries twice", file=sys.stderr, flush=True)
         ingest(pages, store, Analyzer(2))
         ingest_seconds = time.perf_counter() - started
         number = {url: n for n, url in store.db.execute("SELECT n, url FROM articles")}
@@ -85,6 +86,8 @@ def main(argv: list[str] | None = None) -> None:
             hidden = frozenset(number[u] for u in family if u in number)
             if any(r.kind in DERIVED for r in tracer.trace(query, exclude=hidden).relations):
                 claims[pair] += 1
+            if traced % 20 == 0:
+                print(f"  {traced}/{len(queries)} queries traced", file=sys.stderr, flush=True)
         trace_seconds = time.perf_counter() - started
         store.close()
     finally:
