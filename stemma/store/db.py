@@ -1,4 +1,4 @@
-"""SQLite store: articles, anchors, fingerprint, LSH buckets, vectors; one transaction per batch."""
+"""SQLite store: articles, anchors, fingerprint, LSH buckets, vectors; one transaction per batch, bulk loading."""
 from __future__ import annotations
 
 import json
@@ -11,9 +11,9 @@ from pathlib import Path
 import numpy as np
 
 from stemma.model import Anchor, Article, Boilerplate
-from stemma.store.lsh import band_keys
+from stemma.store.lsh import BANDS, ROWS, band_keys, band_matrix
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: LSH bucket keys from a vectorized hash (a version-1 index gets its buckets recomputed)
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS articles (
@@ -25,6 +25,7 @@ CREATE TABLE IF NOT EXISTS articles (
     minhash BLOB, vector BLOB, added_at TEXT DEFAULT (datetime('now'))
 );
 CREATE INDEX IF NOT EXISTS articles_site ON articles(site);
+CREATE INDEX IF NOT EXISTS articles_vector ON articles(n) WHERE vector IS NOT NULL;
 CREATE TABLE IF NOT EXISTS anchors (n INTEGER, kind TEXT, text TEXT, key TEXT, sentence INTEGER, caption INTEGER);
 CREATE INDEX IF NOT EXISTS anchors_n ON anchors(n);
 CREATE TABLE IF NOT EXISTS fingerprint (key TEXT, n INTEGER, weight REAL, PRIMARY KEY (key, n)) WITHOUT ROWID;
@@ -33,6 +34,11 @@ CREATE TABLE IF NOT EXISTS sentence_vectors (n INTEGER PRIMARY KEY, vectors BLOB
 """
 # Kinds of anchor that identify a story; years and small numbers recur everywhere and only add noise.
 FINGERPRINT_KINDS = {"entity": 1.0, "number": 1.0, "date": 1.5, "money": 1.5, "percent": 1.0, "quote": 1.0, "url": 1.0}
+
+# A key shared by more articles than this (a country, a common number) identifies nothing, and reading its postings
+# would cost more than the rest of the query: it is skipped. 5 % of the index, but never more than MAX_POSTINGS.
+MAX_POSTINGS = 5000
+BULK_ROWS = 20_000  # articles per transaction when bulk loading
 
 
 class StoreError(Exception):
@@ -63,7 +69,7 @@ def from_blob(blob: bytes | None, dim: int | None = None) -> np.ndarray | None:
 
 
 class Store:
-    """One index directory: index.sqlite (truth) plus derived files (vectors.usearch)."""
+    """One index directory: index.sqlite (truth) plus the derived vector index (folder vectors/)."""
 
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
@@ -81,7 +87,19 @@ class Store:
             self.db.commit()
         elif int(version[0]) > SCHEMA_VERSION:
             raise StoreError(f"{self.folder}: index schema {version[0]} is newer than this stemma ({SCHEMA_VERSION})")
+        elif int(version[0]) < 2:
+            self._rebucket()
         self._vectors = None
+        self._count: tuple[int, int] | None = None  # (data_version, count): COUNT(*) scans an index of the whole table
+
+    def _rebucket(self) -> None:
+        """LSH buckets are derived from the stored MinHash signatures: recompute them with this version's hash."""
+        with self.db:
+            self.db.execute("DELETE FROM lsh")
+            for n, blob in self.db.execute("SELECT n, minhash FROM articles").fetchall():
+                self.db.executemany("INSERT OR IGNORE INTO lsh VALUES (?,?)",
+                                    [(b, n) for b in band_keys(np.frombuffer(blob, dtype=np.uint32).tolist())])
+            self.db.execute("UPDATE meta SET value=? WHERE key='schema'", (str(SCHEMA_VERSION),))
 
     # ---- writing -------------------------------------------------------------------------
     def has(self, article_id: str) -> bool:
@@ -109,6 +127,59 @@ class Store:
             vectors.add(n, vector)
         return n
 
+    def add_many(self, items: Iterable[tuple[Article, np.ndarray | None]]) -> int:
+        """Bulk load: the rows of many articles inserted with executemany, BULK_ROWS articles per transaction, each
+        table's rows sorted by key so the B-trees grow at a few pages; vectors go to the index at the end.
+        Articles must be new (not yet indexed); returns how many were added."""
+        vectors = self.vectors
+        next_n = (self.db.execute("SELECT MAX(n) FROM articles").fetchone()[0] or 0) + 1
+        added, keys, stacked = 0, [], []
+        self.db.execute("PRAGMA cache_size=-262144")  # 256 MB of page cache while the B-trees grow
+        batch: list[tuple[Article, np.ndarray | None]] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) == BULK_ROWS:
+                added += self._insert_batch(batch, next_n + added, keys, stacked)
+                batch = []
+        if batch:
+            added += self._insert_batch(batch, next_n + added, keys, stacked)
+        if keys:
+            vectors.add_many(np.asarray(keys, dtype=np.int64), np.vstack(stacked))
+        self.commit()
+        return added
+
+    def _insert_batch(self, batch: list[tuple[Article, np.ndarray | None]], first: int, keys: list, stacked: list) -> int:
+        articles, anchors, prints, signed = [], [], [], []
+        for n, (article, vector) in enumerate(batch, first):
+            articles.append((n, article.id, article.url, article.site, article.title, article.author,
+                             article.published_at, article.lang, article.script, article.text,
+                             json.dumps(article.sentences, ensure_ascii=False), json.dumps(article.paragraph_of),
+                             json.dumps([asdict(b) for b in article.boilerplate], ensure_ascii=False),
+                             json.dumps(article.lang_shares), np.asarray(article.minhash, dtype=np.uint32).tobytes(),
+                             to_blob(vector)))
+            anchors += [(n, a.kind, a.text, a.key, a.sentence, int(a.caption)) for a in article.anchors]
+            prints += [(key, n, w) for key, w in fingerprint(article.anchors).items()]
+            if len(article.minhash) >= BANDS * ROWS:
+                signed.append((n, article.minhash[:BANDS * ROWS]))
+            if vector is not None:
+                keys.append(n)
+                stacked.append(np.asarray(vector, dtype=np.float32))
+        prints.sort()
+        buckets: list = []
+        if signed:
+            numbers = np.repeat(np.asarray([n for n, _ in signed], dtype=np.int64), BANDS)
+            bucket_keys = band_matrix(np.asarray([m for _, m in signed], dtype=np.uint64)).ravel()
+            order = np.lexsort((numbers, bucket_keys))
+            buckets = list(zip(bucket_keys[order].tolist(), numbers[order].tolist()))
+        with self.db:
+            self.db.executemany("INSERT INTO articles (n, id, url, site, title, author, published_at, lang, script, "
+                                "text, sentences, paragraph_of, boilerplate, lang_shares, minhash, vector) "
+                                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", articles)
+            self.db.executemany("INSERT INTO anchors VALUES (?,?,?,?,?,?)", anchors)
+            self.db.executemany("INSERT OR IGNORE INTO fingerprint VALUES (?,?,?)", prints)
+            self.db.executemany("INSERT OR IGNORE INTO lsh VALUES (?,?)", buckets)
+        return len(batch)
+
     def commit(self) -> None:
         self.db.commit()
         if self._vectors is not None:
@@ -124,11 +195,17 @@ class Store:
         if self._vectors is None:
             from stemma.store.vectors import VectorIndex
 
-            self._vectors = VectorIndex(self.folder / "vectors.usearch", self)
+            self._vectors = VectorIndex(self.folder / "vectors", self)
         return self._vectors
 
     def count(self) -> int:
-        return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        version = self.db.execute("PRAGMA data_version").fetchone()[0]  # changes when another connection writes
+        if self._count is None or self._count[0] != version or self.db.in_transaction:
+            self._count = (version, self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+        return self._count[1]
+
+    def vector_count(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM articles WHERE vector IS NOT NULL").fetchone()[0]
 
     def article(self, n: int) -> Article | None:
         row = self.db.execute(
@@ -166,19 +243,21 @@ class Store:
         if not weights:
             return {}
         total = max(self.count(), 1)
-        keys = list(weights)
-        marks = ",".join("?" * len(keys))
-        frequency = dict(self.db.execute(
-            f"SELECT key, COUNT(*) FROM fingerprint WHERE key IN ({marks}) GROUP BY key", keys).fetchall())
-        # Keys on a large share of the index (a country, a common number) identify nothing: skip them.
-        useful = {k: weights[k] * math.log(1 + total / f) for k, f in frequency.items() if f <= max(50, total * 0.05)}
+        cap = int(min(MAX_POSTINGS, max(50, total * 0.05)))
+        useful: dict[str, float] = {}
+        for key, weight in weights.items():
+            # Counting stops past the cap: a frequent key costs at most `cap` index steps, not its whole list.
+            frequency = self.db.execute("SELECT COUNT(*) FROM (SELECT 1 FROM fingerprint WHERE key=? LIMIT ?)",
+                                        (key, cap + 1)).fetchone()[0]
+            if 0 < frequency <= cap:
+                useful[key] = weight * math.log(1 + total / frequency)
         if not useful:
             return {}
-        marks = ",".join("?" * len(useful))
-        scores: dict[int, float] = {}
-        for key, n in self.db.execute(f"SELECT key, n FROM fingerprint WHERE key IN ({marks})", list(useful)):
-            scores[n] = scores.get(n, 0.0) + useful[key]
-        return dict(sorted(scores.items(), key=lambda item: -item[1])[:limit])
+        values = ",".join("(?,?)" for _ in useful)
+        # Summed in SQLite: the postings lists never become Python objects.
+        return dict(self.db.execute(
+            f"WITH q(key, w) AS (VALUES {values}) SELECT f.n, SUM(q.w) AS s FROM q JOIN fingerprint f ON f.key = q.key "
+            f"GROUP BY f.n ORDER BY s DESC, f.n LIMIT ?", [v for item in useful.items() for v in item] + [limit]).fetchall())
 
     def sentence_vectors(self, n: int) -> np.ndarray | None:
         row = self.db.execute("SELECT vectors FROM sentence_vectors WHERE n=?", (n,)).fetchone()

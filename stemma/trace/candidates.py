@@ -33,23 +33,30 @@ class Candidate:
 
 
 def find_candidates(query: Article, vector: np.ndarray | None, store: Store, limit: int) -> list[Candidate]:
+    near = store.vectors.nearest(vector, VECTOR_POOL) if vector is not None else {}
+    return combine(store.lsh_candidates(query.minhash), store.anchor_candidates(fingerprint(query.anchors), ANCHOR_POOL),
+                   near, store.number_of(query.id), limit)
+
+
+def combine(lsh: dict[int, int], anchors: dict[int, float], near: dict[int, float], own: int | None,
+            limit: int) -> list[Candidate]:
+    """One Candidate per article proposed by any signal, ranked by priority; the weak ones and the query itself dropped."""
     found: dict[int, Candidate] = {}
 
     def candidate(n: int) -> Candidate:
         return found.setdefault(n, Candidate(n))
 
-    for n, bands in store.lsh_candidates(query.minhash).items():
+    for n, bands in lsh.items():
         if bands >= MIN_SHARED_BANDS:
             candidate(n).lsh_bands = bands
             candidate(n).reasons.append(f"near-duplicate text: {bands} of 32 MinHash bands shared")
-    for n, score in store.anchor_candidates(fingerprint(query.anchors), ANCHOR_POOL).items():
+    for n, score in anchors.items():
         candidate(n).anchor_score = score
         candidate(n).reasons.append(f"shared anchors (weight {score:.1f})")
-    if vector is not None:
-        for n, similarity in store.vectors.nearest(vector, VECTOR_POOL).items():
-            candidate(n).vector_similarity = similarity
-            candidate(n).reasons.append(f"close document vector (cosine {similarity:.2f})")
-    found.pop(store.number_of(query.id), None)
+    for n, similarity in near.items():
+        candidate(n).vector_similarity = similarity
+        candidate(n).reasons.append(f"close document vector (cosine {similarity:.2f})")
+    found.pop(own, None)
     ranked = sorted(found.values(), key=lambda c: -c.priority)
     if not ranked:
         return []
