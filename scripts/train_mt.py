@@ -23,11 +23,11 @@ from stemma.judge.mtmodel import POOLED, LanguageModel, Layout, MTModel, prune  
 L2 = 3e-5
 NB_ALPHA = 1.0  # smoothing of the log-count ratios that scale the features
 EPOCHS = 200
-KEEP = 60_000  # weights kept per language after training (the rest carry almost nothing)
+KEEP = 100_000  # weights kept per language after training (the rest carry almost nothing)
 POOLED_EPOCHS = 120
 SENTENCE_CALIBRATION = 3000  # dev segments per language for the sentence-score calibration
 POOLED_STRIDE = 2  # the pooled fallback model learns from every other training document (half the time)
-FLAG_FPR = 0.10  # the flag threshold lets at most this share of dev human translations through
+FLAG_FPR = 0.03  # the flag threshold lets at most this share of dev human translations through (originals score higher)
 
 
 def train_language(layout: Layout, train, dev, lang: str, epochs: int = EPOCHS, keep: int = KEEP,
@@ -67,14 +67,18 @@ def calibrate_sentences(layout: Layout, weights: np.ndarray, bias: float, dev) -
     return float(scale), float(shift), roc_auc(labels, logits)
 
 
-def train(corpus: Path, layout: Layout | None = None, pooled: bool = True, log=print) -> MTModel:
-    layout = layout or Layout()
+def train(corpus: Path, layout: Layout | None = None, pooled: bool = True, log=print,
+          model: MTModel | None = None, only: set[str] | None = None) -> MTModel:
+    """Train every target language (or only some, into an existing model) and the pooled fallback."""
+    layout = model.layout if model else layout or Layout()
     train_set, dev_set = load_translations(corpus, "train"), load_translations(corpus, "dev")
-    model = MTModel(layout)
+    model = model or MTModel(layout)
     for lang in sorted({t.lang for t in train_set}):
+        if only and lang not in only:
+            continue
         model.models[lang] = train_language(layout, [t for t in train_set if t.lang == lang],
                                             [t for t in dev_set if t.lang == lang], lang, log=log)
-    if pooled:  # one model over every language, for pages in languages WMT does not cover
+    if pooled and (not only or POOLED in only):  # one model over every language, for pages in languages WMT does not cover
         model.models[POOLED] = train_language(layout, train_set[::POOLED_STRIDE], dev_set, POOLED, epochs=POOLED_EPOCHS,
                                               keep=2 * KEEP, log=log)
     return model
@@ -85,8 +89,14 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpora" / "wmt")
     parser.add_argument("--out", type=Path, default=ROOT / "stemma" / "models" / "mt.npz")
     parser.add_argument("--no-pooled", action="store_true", help="skip the pooled fallback model")
+    parser.add_argument("--langs", help="retrain only these models (comma-separated, '_pooled' for the fallback) "
+                        "inside the existing --out file")
     args = parser.parse_args()
-    model = train(args.corpus, pooled=not args.no_pooled)
+    if args.langs:
+        existing = MTModel.load(args.out.read_bytes())
+        model = train(args.corpus, pooled=not args.no_pooled, model=existing, only=set(args.langs.split(",")))
+    else:
+        model = train(args.corpus, pooled=not args.no_pooled)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     model.save(args.out)
     print(f"saved {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")

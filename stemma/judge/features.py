@@ -12,7 +12,9 @@ DIM = 2 ** 18  # hashed feature space per block; collisions are cheap noise at t
 CHAR_ORDERS = (1, 2, 3, 4)
 # Serbian is written in two scripts: romanize so that script never becomes a proxy for "machine" or "human".
 ROMANIZED = {"sr", "bs", "me", "mk", "sh", "hbs"}
-TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+# Words, with Japanese split where the script changes (kanji | hiragana | katakana): a crude but useful word
+# segmentation for a language written without spaces.
+TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+|[\u3040-\u309f]+|[\u30a0-\u30ff\u30fc]+|\w+|[^\w\s]")
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 
 
