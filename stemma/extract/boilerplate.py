@@ -187,7 +187,9 @@ def is_ad(line: str) -> bool:
 def is_bio_shape(line: str) -> bool:
     """Strings of very short fragments: 'Amateur organizer. Wannabe beer evangelist. Avid reader.'"""
     text = line.strip().strip("\"'„“”«»")
-    parts = [p for p in re.split(r"[.!?…]+", text) if WORD.search(p)]
+    if re.search(r"[\"„“”«»!?]", text):  # quoted speech and exclamations are story, not a bio
+        return False
+    parts = [p for p in re.split(r"[.…]+", text) if WORD.search(p)]
     if len(parts) < 3 or len(words(text)) > 45 or re.search(r"\d", text):
         return False
     lengths = [len(words(p)) for p in parts]

@@ -311,7 +311,7 @@ def related_block(text: str, end: int, header: str) -> tuple[str, int]:
         line = squash(text[pos:nxt])
         if line:
             n = len(bp.words(line))
-            if n > 30 or (n > 12 and bp.sentence_count(line) > 1):
+            if n > 30 or (n > 8 and bp.SENTENCE_END.search(line)):
                 break
             lines.append(line)
         pos = nxt

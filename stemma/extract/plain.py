@@ -25,8 +25,9 @@ def is_caption_like(line: str) -> bool:
 
 
 def is_headline_like(line: str) -> bool:
+    """Headlines do not end with a full stop; story sentences under a misplaced header do."""
     n = len(bp.words(line))
-    return 0 < n <= MAX_HEADLINE_WORDS and (bp.sentence_count(line) <= 1 or not bp.SENTENCE_END.search(line))
+    return 0 < n <= MAX_HEADLINE_WORDS and not bp.SENTENCE_END.search(line)
 
 
 def is_dateline(lines: list[str], i: int) -> bool:
