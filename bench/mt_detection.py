@@ -10,7 +10,7 @@ import time
 import numpy as np
 
 from bench import SHARED, markdown_table, write_result
-from stemma.judge.logreg import SparseRows, fit, roc_auc
+from stemma.judge.logreg import fit, roc_auc
 from stemma.judge.mtdata import load_translations
 from stemma.judge.mtmodel import Layout, bundled_model
 

@@ -21,7 +21,6 @@ BRANDS = {"youtube", "playstation", "whatsapp", "linkedin", "tiktok", "paypal", 
           "powerpoint", "facebook", "macbook", "airbnb", "doordash", "smartphone", "covid", "biontech", "easyjet"}
 NAME = re.compile(r"\b[A-ZА-ЯЁЂЈЉЊЋЏЄІЇҐ][\w-]+(?:\s+[A-ZА-ЯЁЂЈЉЊЋЏЄІЇҐ][\w-]+){0,2}\b")  # capitalized, up to 3 words
 CREDIT_SPLIT = re.compile(r"\s*[/|,;]\s*|\s+(?:via|za|für|pour|для|за)\s+")
-TRANSLITERATED_SIGNAL_MIN = 1
 
 
 @dataclass
@@ -178,7 +177,7 @@ def has_link_to(article: Article, domain: str) -> bool:
     if not domain:
         return False
     texts = [article.text] + [a.text for a in article.anchors if a.kind == "url"] + [b.text for b in article.boilerplate]
-    return any(domain.split(".")[0] in t.lower() and "." in t for t in texts if domain in t.lower())
+    return any(domain in t.lower() for t in texts)
 
 
 def outlet_mentions(article: Article) -> list[dict]:

@@ -6,7 +6,7 @@ from collections import Counter
 
 import cyrtranslit
 
-from stemma.judge.farm import (foreign_ui_signals, outlet_mentions, page_lines, transliterated_credit_signals)
+from stemma.judge.farm import foreign_ui_signals, outlet_mentions, transliterated_credit_signals
 from stemma.judge.lexicon import english_exonym, english_spelling, fold_key
 from stemma.model import Article
 
