@@ -25,7 +25,7 @@ def load(split: str, docs_per_set: int, systems_per_doc: int, seed: int):
     """Indexed pages (sources and human references of the split) and queries (system outputs of sampled docs)."""
     rng = random.Random(seed)
     indexed: dict[str, tuple[str, str]] = {}  # url -> (lang, text); a shared source is indexed once
-    queries = []  # (pair, source url, urls of the doc's source and refs, lang, MT text)
+    queries = []  # (pair, source url, url prefix of the doc's source and references, lang, MT text)
     for path in sorted((SHARED / "corpora" / "wmt").glob("*.jsonl")):
         by_set = defaultdict(list)
         for row in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
@@ -40,7 +40,7 @@ def load(split: str, docs_per_set: int, systems_per_doc: int, seed: int):
             sample = rng.sample(rows, min(docs_per_set, len(rows)))
             for row in sample:
                 base = f"https://wmt.example/{dataset}/{row['doc_id']}"
-                family = {f"{base}/src"} | {f"{base}/{row['tgt_lang']}/{n}" for n in row["refs"]}
+                family = base  # the source and every human translation of it, in all pairs that share it
                 systems = [s for s, t in sorted(row.get("systems", {}).items()) if lines(t)]
                 for system in rng.sample(systems, min(systems_per_doc, len(systems))):
                     queries.append((row["pair"], f"{base}/src", family, row["tgt_lang"], lines(row["systems"][system])))
@@ -53,6 +53,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--docs", type=int, default=8, help="sampled documents per pair and dataset")
     parser.add_argument("--systems", type=int, default=1, help="sampled system outputs per document")
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--index", type=Path, help="keep the index in this folder and reuse it on the next run")
     args = parser.parse_args(argv if argv is not None else [])
 
     from stemma.analyze import analyze
@@ -62,7 +63,7 @@ def main(argv: list[str] | None = None) -> None:
     from stemma.trace.tracer import Tracer
 
     indexed, queries = load(args.split, args.docs, args.systems, args.seed)
-    folder = Path(tempfile.mkdtemp(prefix="stemma-wmt-"))
+    folder = args.index or Path(tempfile.mkdtemp(prefix="stemma-wmt-"))
     try:
         store = Store(folder)
         started = time.perf_counter()
@@ -83,7 +84,7 @@ def main(argv: list[str] | None = None) -> None:
             in_source_lang = [r for r in report.relations if r.article.lang == src_lang]
             if in_source_lang and in_source_lang[0].article.url == source and in_source_lang[0].kind == "translation":
                 hits[pair] += 1
-            hidden = frozenset(number[u] for u in family if u in number)
+            hidden = frozenset(n for u, n in number.items() if u.startswith(family + "/"))
             if any(r.kind in DERIVED for r in tracer.trace(query, exclude=hidden).relations):
                 claims[pair] += 1
             if traced % 20 == 0:
@@ -91,7 +92,8 @@ def main(argv: list[str] | None = None) -> None:
         trace_seconds = time.perf_counter() - started
         store.close()
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        if args.index is None:
+            shutil.rmtree(folder, ignore_errors=True)
     rows = [[pair, counts[pair], hits[pair] / counts[pair], claims[pair] / counts[pair]] for pair in sorted(counts)]
     total = sum(counts.values())
     rows.append(["all", total, sum(hits.values()) / total, sum(claims.values()) / total])
