@@ -222,13 +222,15 @@ def outlet_label(site: str) -> str:
 def relation_signals(article: Article, relations) -> list[Signal]:
     """Signals from the index: an uncredited translation of an indexed article; many copies across outlets."""
     signals = []
-    page = fold_key(article.text + " " + " ".join(b.text for b in article.boilerplate))
+    page = fold_key(" ".join([article.author, article.text] + [b.text for b in article.boilerplate]))
+    # Only the likeliest original (relations come ranked): the page owes no credit to its sibling translations.
     sources = [r for r in relations if getattr(r, "kind", "") in ("translation", "copy")
-               and getattr(r, "direction", "") == "query_from_article"]
+               and getattr(r, "direction", "") == "query_from_article"][:1]
     for relation in sources:
         other = relation.article
         site_word = outlet_label(other.site or "")
-        credited = bool(site_word) and (site_word in page or sound_key(site_word) in sound_key(page))
+        squeezed = page.replace(" ", "")  # "Meridian Dispatch" credits meridiandispatch.com
+        credited = bool(site_word) and (site_word in squeezed or sound_key(site_word) in sound_key(squeezed))
         if not credited:
             signals.append(Signal(f"uncredited_{relation.kind}", f"{relation.kind} of {other.url} ({other.site}, "
                                   f"{other.lang}) without naming or linking it", 0.5 if relation.kind == "translation" else 0.4))

@@ -122,7 +122,8 @@ def names_outlet(article: Article, site: str) -> str | None:
     names = outlet_names(site)
     if not names:
         return None
-    texts = [article.title] + article.sentences[:3] + article.sentences[-3:] + [b.text for b in article.boilerplate]
+    texts = ([article.title, article.author] + article.sentences[:3] + article.sentences[-3:]
+             + [b.text for b in article.boilerplate])
     for text in texts:
         keyed = re.sub(r"[^a-z0-9 ]", " ", fold(romanize(text, article.lang)))
         if any(spelled_like(name, keyed) for name in names):
