@@ -304,7 +304,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--extractors", default=",".join(EXTRACTORS))
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-write", action="store_true", help="print only; do not write bench/results/")
-    args = parser.parse_args(sys.argv[2:] if argv is None and sys.argv[1:2] == ["extraction"] else argv)
+    args = parser.parse_args(argv or [])
     splits = {"test": {"test"}, "dev": {"dev"}, "all": {"dev", "test"}, "both": {"dev", "test"}}[args.split]
     datasets = args.datasets.split(",")
     names = args.extractors.split(",")
@@ -314,7 +314,7 @@ def main(argv: list[str] | None = None) -> None:
         outputs, seconds = run_all(pool, names, pages)
     for name in names:
         print(f"{name}: {len(pages)} pages in {seconds[name]:.1f} s", file=sys.stderr, flush=True)
-    command = "python -m bench extraction " + " ".join(sys.argv[2:] if argv is None else argv)
+    command = "python -m bench extraction " + " ".join(argv or [])
     notes = (f"{len(pages)} pages, {args.workers} worker processes; baselines get pages decoded as the corpus "
              "README says (BOM, UTF-8, meta charset, cp1252), stemma gets the raw bytes. trafilatura: "
              "`extract(include_comments=False)`; readability-lxml: `summary(html_partial=True)` as text; "
@@ -337,9 +337,6 @@ def main(argv: list[str] | None = None) -> None:
             write_result("extraction-boilerplate", title, table, command.strip(),
                          "An item is found when a predicted item of the same kind holds the labelled text or is "
                          "held by it (case, punctuation and spacing ignored).")
-    if argv is None and sys.argv[1:2] == ["extraction"] and len(sys.argv) > 2:
-        # bench/__main__ would take our flags for benchmark names; they were ours, so stop here.
-        sys.exit(0)
 
 
 if __name__ == "__main__":
