@@ -365,8 +365,10 @@ NOTES = """How it was measured.
   a precomputed query vector. **exact search (baseline)**: numpy exact cosine against every stored vector plus a
   full scan of the fingerprint table, ranked by the same `combine`. Peak RSS = `ru_maxrss` of the measuring
   process (a fresh one per row, not the one that built the index), encoder model included.
-- Index: k-means cells past 20,000 vectors (about sqrt(n) cells, 1/16 of them probed), f16 vectors memory-mapped;
-  anchor keys on more than min(5 % of the index, 5,000) articles are skipped.
+- Index as measured in this table (commit cb55c63): k-means cells past 20,000 vectors (about sqrt(n) cells, 1/16 of
+  them probed), float16 vectors memory-mapped; anchor keys on more than min(5 % of the index, 5,000) articles are
+  skipped. Changed after it, not yet re-measured at 1M: float32 vectors (float16 is converted in software) and 1/4
+  of the cells probed (at 1/16 the cells lost the source for 8 of 39 queries at 100k: the recall drop above).
 - The 2 cores were shared with other sessions' jobs (load average 2-9 during the run): absolute times are
   inflated, the encoder's most (a profile of 12 traces at 100k under that load: 27.4 of 29.3 s in the encoder,
   0.8 s in the candidate stage), so the trace columns move with the load of the moment more than with the index;
