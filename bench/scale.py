@@ -334,7 +334,8 @@ def report(results: list, ingested: dict, sizes: str) -> None:
     table += "\n\n" + markdown_table(["real ingest (end to end, 2 workers)", "pages", "pages/s"], [[
         "WMT source documents as plain-text pages: analyze, embed lead, store", ingested["added"],
         f"{ingested['pages'] / ingested['seconds']:.2f}"]])
-    write_result("scale", "Trace latency, memory and recall at scale", table,
+    name = "scale" if sizes == "10000,100000,1000000" else f"scale-{sizes.rsplit(',', 1)[-1]}"  # a partial run
+    write_result(name, "Trace latency, memory and recall at scale", table,
                  f"python -m bench.scale --sizes {sizes}", notes=NOTES.format(queries=len(results[0][2]["warm"])))
 
 
@@ -361,14 +362,14 @@ NOTES = """How it was measured.
   sentence vectors of the candidates are cached in the index as they are after their first use. **first pass** is
   the pass before it, which embeds the sentences of every candidate not cached yet: to spend the shared cores once,
   the sentence vectors of real articles are carried from one index to the next (runs in the order of the table), so
-  only the first row pays them all; later rows pay for the synthetic candidates they meet. **candidates** = the candidate stage alone on
-  a precomputed query vector. **exact search (baseline)**: numpy exact cosine against every stored vector plus a
+  only the first row pays them all; later rows pay for the synthetic candidates they meet. **candidates** = the
+  candidate stage alone on a precomputed query vector. **exact search (baseline)**: numpy exact cosine against every stored vector plus a
   full scan of the fingerprint table, ranked by the same `combine`. Peak RSS = `ru_maxrss` of the measuring
   process (a fresh one per row, not the one that built the index), encoder model included.
-- Index as measured in this table (commit cb55c63): k-means cells past 20,000 vectors (about sqrt(n) cells, 1/16 of
-  them probed), float16 vectors memory-mapped; anchor keys on more than min(5 % of the index, 5,000) articles are
-  skipped. Changed after it, not yet re-measured at 1M: float32 vectors (float16 is converted in software) and 1/4
-  of the cells probed (at 1/16 the cells lost the source for 8 of 39 queries at 100k: the recall drop above).
+- Index: k-means cells past 20,000 vectors (about sqrt(n) cells, the nearest quarter of them probed), float32
+  vectors memory-mapped; anchor keys on more than min(5 % of the index, 5,000) articles are skipped. (The first
+  run, commit cb55c63, probed 1/16 of the cells of float16 vectors: 352 ms candidates at 1M and the source lost
+  from the top 20 vectors for 8 of 39 queries at 100k.)
 - The 2 cores were shared with other sessions' jobs (load average 2-9 during the run): absolute times are
   inflated, the encoder's most (a profile of 12 traces at 100k under that load: 27.4 of 29.3 s in the encoder,
   0.8 s in the candidate stage), so the trace columns move with the load of the moment more than with the index;
