@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
@@ -64,7 +65,10 @@ def test_vector_file_is_rebuilt_from_sqlite_when_lost(tmp_path, pages_file):
     n = store.number_of(next(iter(store.db.execute("SELECT id FROM articles WHERE url LIKE '%/2'")))[0])
     vector = next(v for k, v in store.stored_vectors() if k == n)
     store.close()
-    (tmp_path / "index" / "vectors.usearch").write_bytes(b"torn")
+    derived = tmp_path / "index" / "vectors"
+    shutil.rmtree(derived)
+    derived.mkdir()
+    (derived / "meta.json").write_text("{torn")
     reopened = Store(tmp_path / "index")
     nearest = reopened.vectors.nearest(vector, 2)
     assert max(nearest, key=nearest.get) == n and nearest[n] > 0.99
