@@ -24,7 +24,7 @@ def demo_pages() -> list[tuple[dict, Page]]:
 
 
 def demo_run(index: Path | None, as_json: bool, html_out: Path, out: Console, err: Console) -> None:
-    from stemma.ingest import Analyzer, ingest
+    from stemma.ingest import Analyzer, analyze_bounded, ingest
     from stemma.report.html import render_reports
     from stemma.report.schema import report_dict
     from stemma.report.terminal import render
@@ -42,8 +42,6 @@ def demo_run(index: Path | None, as_json: bool, html_out: Path, out: Console, er
         out.print(f"Indexed {summary.added + summary.already} demo pages in {escape(str(folder))} "
                   f"({time.monotonic() - started:.1f} s). Tracing the content-farm page {escape(farm.url)} …\n")
     tracer = Tracer(store)
-    from stemma.ingest import analyze_bounded
-
     reports = [tracer.trace(analyze_bounded(farm))]
     others = [(entry, page) for entry, page in pages if page is not farm and entry["role"] != "original"]
     for entry, page in others:

@@ -148,24 +148,18 @@ def direction(query: Article, article: Article, kind: str) -> tuple[str, list[st
     if named_back:
         votes.append(("article_from_query", f"article attributes the story to the query's outlet ({query.site}): “{named_back}”"))
     if kind == "translation":
-        for who, side in (("query_from_article", query), ("article_from_query", article)):
-            foreign = [b.text for b in side.boilerplate if b.kind in ("photo_credit",) and _transliterated(b.text, side)]
-            if foreign:
-                votes.append((who, f"{'query' if side is query else 'article'} carries transliterated credits: “{foreign[0][:60]}”"))
+        from stemma.judge.farm import transliterated_credit_signals
+
+        for who, side, name in (("query_from_article", query, "query"), ("article_from_query", article, "article")):
+            signals = transliterated_credit_signals(side)
+            if signals:
+                votes.append((who, f"{name} carries {signals[0].evidence}"))
     sides = {v for v, _ in votes}
     if len(sides) == 1:
         return sides.pop(), [e for _, e in votes]
     if not votes:
         return "unknown", ["no publication times, attribution or translation traces to tell the order"]
     return "unknown", ["conflicting evidence: " + "; ".join(e for _, e in votes)]
-
-
-def _transliterated(text: str, article: Article) -> bool:
-    """A credit in a non-Latin script whose romanization is a Latin-script agency name (Гетти Имагес)."""
-    if article.script == "Latn":
-        return False
-    keyed = fold(romanize(text, article.lang))
-    return any(name in keyed for name in ("getti", "getty", "rojters", "reuters", "images", "imagis", "pool", "afp", "ap"))
 
 
 # ---- drift -----------------------------------------------------------------------------------
