@@ -13,6 +13,7 @@ from stemma.trace.relate import (BACKBONE, FILL_MARGIN, LINK_MARGIN, aligned_lin
                                  relation_kind)
 
 VERIFY = 5  # candidates that get sentence alignment: the encoder is the scarce resource
+PER_LANGUAGE = 2
 MAX_SENTENCES = 80  # longer articles are aligned on their first sentences
 
 
@@ -44,11 +45,25 @@ class Tracer:
             return strict
         return aligned_links(align(query_vectors, article_vectors, threshold=FILL_MARGIN))
 
+    def diverse(self, candidates: list) -> list:
+        """The best VERIFY candidates, at most PER_LANGUAGE of them in one language: a widely translated story has
+        many versions, and its original must not be crowded out of verification by its own translations."""
+        chosen, per_language = [], {}
+        for candidate in candidates:
+            lang = self.store.db.execute("SELECT lang FROM articles WHERE n=?", (candidate.n,)).fetchone()
+            lang = lang[0] if lang else ""
+            if per_language.get(lang, 0) < PER_LANGUAGE:
+                per_language[lang] = per_language.get(lang, 0) + 1
+                chosen.append(candidate)
+            if len(chosen) == VERIFY:
+                break
+        return chosen
+
     def trace(self, query: Article, exclude: frozenset[int] = frozenset()) -> Report:
         """The query's relations in the index; `exclude` hides articles as if they were not indexed (benchmarks)."""
         vector = document_vector(query) if query.sentences else None
-        candidates = find_candidates(query, vector, self.store, VERIFY + len(exclude)) if query.sentences else []
-        candidates = [c for c in candidates if c.n not in exclude][:VERIFY]
+        candidates = find_candidates(query, vector, self.store, 4 * VERIFY + len(exclude)) if query.sentences else []
+        candidates = self.diverse([c for c in candidates if c.n not in exclude])
         relations: list[Relation] = []
         own = self.store.number_of(query.id)
         if not candidates:
