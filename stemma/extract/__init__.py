@@ -3,21 +3,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from stemma.extract.meta import Metadata
 from stemma.model import Boilerplate, Page
 
 
 @dataclass
-class Extracted:
-    """What extraction found in one page, before any language processing."""
+class Extracted(Metadata):
+    """What extraction found in one page, before any language processing: its metadata, text and boilerplate."""
 
-    title: str = ""
     paragraphs: list[str] = field(default_factory=list)
-    published_at: str | None = None
-    updated_at: str | None = None
-    authors: list[str] = field(default_factory=list)
-    site_name: str = ""
-    canonical_url: str | None = None
-    declared_lang: str | None = None
     boilerplate: list[Boilerplate] = field(default_factory=list)
     error: str | None = None  # one line: why this page gave nothing (binary, too large, ...)
 

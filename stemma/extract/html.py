@@ -133,14 +133,4 @@ def extract_html(page: Page) -> Extracted:
         boilerplate.append(Boilerplate(kind=kind, text=text, position=position))
     boilerplate.sort(key=lambda b: b.position)
 
-    return Extracted(
-        title=meta.title,
-        paragraphs=story,
-        published_at=meta.published_at,
-        updated_at=meta.updated_at,
-        authors=meta.authors,
-        site_name=meta.site_name,
-        canonical_url=meta.canonical_url,
-        declared_lang=meta.declared_lang,
-        boilerplate=boilerplate,
-    )
+    return Extracted(**vars(meta), paragraphs=story, boilerplate=boilerplate)
