@@ -90,13 +90,12 @@ def ingest(paths: list[str] = typer.Argument(..., help="HTML, WARC(.gz), JSONL(.
 
 
 def trace_pages(specs: list[str], store, as_json: bool, html_out: Path | None, add: bool) -> list:
-    from stemma.ingest import Analyzer, analyze_bounded
+    from stemma.ingest import analyze_bounded
     from stemma.read import InputError, ReadError, read_inputs
     from stemma.report.schema import report_dict
     from stemma.report.terminal import render
     from stemma.trace.tracer import Tracer
 
-    Analyzer(1)  # installs the per-page time limit for in-process analysis
     tracer = Tracer(store)
     reports, failures = [], 0
     try:
@@ -153,12 +152,11 @@ def trace(pages: list[str] = typer.Argument(..., help="Files, URLs, '-' for stdi
 def extract(page: str = typer.Argument(..., help="A file, a URL or '-' for stdin."),
             as_json: bool = typer.Option(False, "--json", help="Print the analyzed article as JSON.")) -> None:
     """Show what stemma reads from one page: text, metadata, boilerplate, language, sentences, anchors."""
-    from stemma.ingest import Analyzer, analyze_bounded
+    from stemma.ingest import analyze_bounded
     from stemma.read import InputError, ReadError, read_inputs
     from stemma.report.schema import query_dict
 
     checked_inputs([page])
-    Analyzer(1)
     try:
         items = list(read_inputs([page]))
     except InputError as error:

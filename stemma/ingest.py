@@ -36,11 +36,13 @@ def _alarm(signum, frame):
 
 def _init_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
-    signal.signal(signal.SIGALRM, _alarm)
 
 
 def analyze_bounded(page: Page) -> Article | ReadError:
-    """analyze() with a time limit and every failure turned into a one-line error for that page."""
+    """analyze() with a time limit and every failure turned into a one-line error for that page.
+
+    Runs in the main thread of its process (the CLI, or a pool worker), where SIGALRM can interrupt it."""
+    signal.signal(signal.SIGALRM, _alarm)
     signal.setitimer(signal.ITIMER_REAL, PAGE_SECONDS)
     try:
         return analyze(page)
@@ -74,8 +76,6 @@ class Analyzer:
         if self.workers > 1:
             context = multiprocessing.get_context("forkserver")
             self.pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker)
-        else:
-            signal.signal(signal.SIGALRM, _alarm)
 
     def map(self, pages: list[Page]) -> list[Article | ReadError]:
         if self.pool is None:
