@@ -67,6 +67,10 @@ def test_mixed_page_stays_serbian_and_reports_shares():
     ("Predsjednik je rekao da će vrijeme pokazati gdje je problem i tko je odgovoran za tisuću pogrešaka.", "hr-Latn"),
     ("Predsjednik je rekao da će vrijeme pokazati gdje je problem i ko je odgovoran, a historija to pamti hiljadu puta.",
      "bs-Latn"),
+    # Machine translation into Serbian slips into ijekavian forms (ovdje): one ekavian form (osvetljenje) and
+    # Serbian grammar (želim da popričam, sa svima) still make it Serbian.
+    ("Želim da popričam sa svima vama, jer imam bolje osvetljenje i hoću da vidite ovdje kako radim, zar ne?",
+     "sr-Latn"),
     ("Predsednik je danes v Ljubljani povedal, da bo vlada nadaljevala pogajanja, ki so se začela lani.", "sl-Latn"),
     ("Претседателот рече дека владата ќе продолжи со преговорите следната недела.", "mk-Cyrl"),
     ("Председателят каза, че правителството ще продължи преговорите следващата седмица.", "bg-Cyrl"),
