@@ -16,7 +16,7 @@ import time
 from collections import Counter, defaultdict
 
 from bench import SHARED, markdown_table, write_result
-from stemma.text.anchors import anchor_weight, find_anchors
+from stemma.text.anchors import find_anchors, fingerprint_keys
 from stemma.text.language import detect
 from stemma.text.romanize import fold, romanize
 from stemma.text.segment import split_sentences
@@ -51,11 +51,9 @@ def sentences(text: str, lang: str) -> list[str]:
 
 
 def stemma_keys(text: str, lang: str) -> dict[str, float]:
-    """Anchor key -> weight (the largest weight among anchors sharing the key)."""
-    keys: dict[str, float] = {}
-    for anchor in find_anchors(sentences(text, lang), lang):
-        keys[anchor.key] = max(keys.get(anchor.key, 0.0), anchor_weight(anchor))
-    return keys
+    """Key -> weight: anchors at their kind's weight, then loan-word term and sound keys (stemma.text.anchors)."""
+    found = sentences(text, lang)
+    return fingerprint_keys(find_anchors(found, lang), found, lang)
 
 
 def naive_keys(text: str, lang: str) -> dict[str, float]:
