@@ -535,8 +535,9 @@ TERM_WEIGHT = 0.5
 SOUND_WEIGHT = 0.3
 SOUND_PREFIX = "~"  # sound keys never meet term or anchor keys
 # Japanese syllables and English digraphs to one consonant each, before consonant classes merge what katakana
-# cannot tell apart (l/r, b/v, m/n, d/t, g/k, f/h, p/b) and vowels, w, y and h go.
-SOUND_DIGRAPHS = (("tsu", "t"), ("shi", "s"), ("chi", "t"), ("fu", "h"), ("ji", "z"), ("ph", "f"), ("th", "s"),
+# cannot tell apart (l/r, b/v, m/n, d/t, g/k, f/h, p/b) and vowels, w, y and h go. Katakana follows
+# non-rhotic English (smart -> スマート sumāto): an r before a consonant or at the end is dropped.
+SOUND_DIGRAPHS = (("tsu", "t"), ("shi", "s"), ("chi", "t"), ("fu", "f"), ("ji", "z"), ("ph", "f"), ("th", "s"),
                   ("sh", "s"), ("ch", "t"), ("ck", "k"), ("qu", "k"), ("x", "ks"), ("ng", "n"))
 SOUND_CLASSES = str.maketrans({"l": "r", "v": "b", "f": "h", "j": "z", "m": "n", "d": "t", "g": "k", "p": "b",
                                "w": None, "y": None, "h": None, "a": None, "e": None, "i": None, "o": None,
@@ -549,6 +550,7 @@ def sound_key(romanized: str) -> str:
     s = NOT_ASCII_LETTER.sub("", fold(romanized))
     for old, new in SOUND_DIGRAPHS:
         s = s.replace(old, new)
+    s = re.sub(r"r(?![aeiouy])", "", s)
     s = re.sub(r"c(?=[ei])", "s", s).replace("c", "k").translate(SOUND_CLASSES)
     return re.sub(r"(.)\1+", r"\1", s)[:SOUND_LENGTH]
 
@@ -573,7 +575,8 @@ def term_keys(sentences: list[str], lang: str) -> dict[str, float]:
                 keys.setdefault(SOUND_PREFIX + sound, SOUND_WEIGHT)
         if lang == "ja" or KATAKANA_WORD.search(sentence):
             for match in KATAKANA_WORD.finditer(sentence):
-                sound = sound_key(romanize(match.group(), lang))
+                # The geminate and long-vowel marks (ッ, ー) add no consonant of their own.
+                sound = sound_key(romanize(match.group().replace("ッ", "").replace("ー", ""), lang))
                 if len(sound) >= 3:
                     keys.setdefault(SOUND_PREFIX + sound, SOUND_WEIGHT)
     return keys
