@@ -149,3 +149,17 @@ def test_exonyms_meet_across_languages():
     for lang in ("ru", "sr", "hr"):
         assert found[lang] == found["en"], lang
     assert {"german", "united states"} <= found["de"]
+
+
+def test_loan_words_and_katakana_names_meet_across_scripts():
+    from stemma.text.anchors import term_keys
+
+    english = term_keys(["We met Trump at the restaurant and sent feedback from a smartphone."], "en")
+    russian = term_keys(["Мы встретили Трампа в ресторане."], "ru")
+    german = term_keys(["Wir trafen Trump im Restaurant."], "de")
+    japanese = term_keys(["レストランでトランプ氏に会い、スマートフォンからフィードバックを送った。"], "ja")
+    assert {"resta", "trump"} <= german.keys() & english.keys()
+    assert {"~rstr", "~trnb"} <= russian.keys() & english.keys()
+    assert {"~rstr", "~trnb", "~snth", "~htbk"} <= japanese.keys() & english.keys()
+    # Loan-word keys weigh less than any anchor: many ordinary words make them.
+    assert max(english.values()) < 1.0
