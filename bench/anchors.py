@@ -141,7 +141,7 @@ def page_timing() -> str:
             start = time.perf_counter()
             found = detect(text)
             found_sentences = [s for line in lines for s in split_sentences(line, found.lang)]
-            find_anchors(found_sentences, found.lang)
+            fingerprint_keys(find_anchors(found_sentences, found.lang), found_sentences, found.lang)
             timings.append((time.perf_counter() - start) * 1000 * scale)
         timings.sort()
         rows.append([lang, round(words(text, lang)), f"{timings[0]:.1f}", f"{statistics.median(timings):.1f}"])
@@ -249,7 +249,7 @@ def main(argv: list[str] = ()) -> None:
              "`python -m bench anchors --split dev` prints the same table (the key design was measured there).\n\n"
              "## Agreement per kind (human pairs)\n\n"
              + markdown_table(["pair", "numbers, dates, money", "entities"], kind_rows)
-             + "\n\n## Cost per page (language + sentences + anchors)\n\n" + page_timing())
+             + "\n\n## Cost per page (language + sentences + anchors + term keys)\n\n" + page_timing())
     write_result("anchors", "Anchors across translation (WMT test split)", table, "python -m bench anchors", notes)
 
 

@@ -560,6 +560,11 @@ def term_key(word: str, lang: str) -> str:
     return word_key(word if word.isupper() else word.lower(), lang)[:TERM_PREFIX]
 
 
+@lru_cache(maxsize=65536)
+def word_sound(word: str, lang: str) -> str:
+    return sound_key(romanize(word, lang))
+
+
 def term_keys(sentences: list[str], lang: str) -> dict[str, float]:
     """Weighted loan-word keys of a text (term keys and '~' sound keys), a weaker companion of its anchors."""
     lang = (lang or "").split("-")[0].lower()
@@ -570,7 +575,7 @@ def term_keys(sentences: list[str], lang: str) -> dict[str, float]:
             key = term_key(word, lang)
             if len(key) >= 3:
                 keys[key] = TERM_WEIGHT
-            sound = sound_key(romanize(word, lang))
+            sound = word_sound(word, lang)
             if len(sound) >= 3:
                 keys.setdefault(SOUND_PREFIX + sound, SOUND_WEIGHT)
         if lang == "ja" or KATAKANA_WORD.search(sentence):
