@@ -163,3 +163,10 @@ def test_loan_words_and_katakana_names_meet_across_scripts():
     assert {"~rstr", "~trnb", "~snth", "~htbk"} <= japanese.keys() & english.keys()
     # Loan-word keys weigh less than any anchor: many ordinary words make them.
     assert max(english.values()) < 1.0
+
+
+def test_counts_spelled_in_chinese_characters_meet_english_number_words():
+    chinese = {a.key for a in find_anchors(["我们可以保管三个月，两天后，十二个人，三月五日。"], "zh") if a.kind == "number"}
+    english = {a.key for a in find_anchors(["We can hold it for three months, two days later, twelve people."], "en")
+               if a.kind == "number"}
+    assert chinese == english == {"3", "2", "12"}  # 三月 (March) is not a count

@@ -340,6 +340,31 @@ def find_number_words(c: Collector, lang: str) -> None:
         c.add("number", token.start(), token.end(), str(value))
 
 
+# Chinese and Japanese spell small counts in characters before a classifier (三个月 three months, 两天 two days,
+# 五人 five people); 月, 日 and 号 are left out: 三月 is March, 三日 the third.
+CJK_DIGITS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CJK_COUNT = re.compile(r"(?<![一二两兩三四五六七八九十百千万萬])([一二两兩三四五六七八九十]{1,3})"
+                       r"(?=[个個天年次件名人位家周週岁歳种種倍条條张張本台回つ分小時时])")
+
+
+def cjk_count(text: str) -> int | None:
+    """一..九十九 -> value: 十二 = 12, 二十 = 20, 二十五 = 25."""
+    if "十" not in text:
+        return CJK_DIGITS.get(text) if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1 or "十" in ones:
+        return None
+    value = (CJK_DIGITS.get(tens, 0) if tens else 1) * 10 + (CJK_DIGITS.get(ones, 0) if ones else 0)
+    return value if (not tens or tens in CJK_DIGITS) and (not ones or ones in CJK_DIGITS) else None
+
+
+def find_cjk_counts(c: Collector) -> None:
+    for m in CJK_COUNT.finditer(c.sentence):
+        value = cjk_count(m.group(1))
+        if value is not None and value >= 2 and c.free(m.start(), m.end()):
+            c.add("number", m.start(), m.end(), str(value))
+
+
 def find_urls(c: Collector) -> None:
     for m in URL.finditer(c.sentence):
         key = re.sub(r"^(?:https?://)?(?:www\.)?", "", m.group().lower()).rstrip("/.,;:")
@@ -488,6 +513,8 @@ def find_anchors(sentences: list[str], lang: str, captions: list[str] = ()) -> l
             find_dates(c, lang)
             find_numbers(c, lang)
         find_number_words(c, lang)
+        if lang in ("zh", "ja"):
+            find_cjk_counts(c)
         entities = find_entities(c, lang, known)
         find_quotes(c, entities)
         anchors.extend(sorted(c.anchors, key=lambda a: text.find(a.text)))
