@@ -615,11 +615,15 @@ def term_keys(sentences: list[str], lang: str) -> dict[str, float]:
 
 
 def fingerprint_keys(anchors: list[Anchor], sentences: list[str], lang: str) -> dict[str, float]:
-    """An article's weighted keys for candidate search: each anchor key at its kind's weight, then its term and
-    sound keys at theirs (a key that is both keeps the larger weight)."""
+    """An article's weighted keys for candidate search: each anchor key at its kind's weight (a sum of money also
+    as a bare number), then its term and sound keys at theirs (a key that is both keeps the larger weight)."""
     keys: dict[str, float] = {}
     for anchor in anchors:
         keys[anchor.key] = max(keys.get(anchor.key, 0.0), anchor_weight(anchor))
+        if anchor.kind == "money":
+            # The sum alone too: the currency is often implied on one side (月に約50万 / 500,000 yen a month).
+            value = anchor.key.split(" ")[0]
+            keys[value] = max(keys.get(value, 0.0), KIND_WEIGHTS["number"])
     for key, weight in term_keys(sentences, lang).items():
         keys[key] = max(keys.get(key, 0.0), weight)
     return keys
