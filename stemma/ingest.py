@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from stemma.analyze import analyze, page_id
 from stemma.model import Article, Page
 from stemma.read import ReadError
-from stemma.signatures import lead_text
+from stemma.signatures import document_vectors
 from stemma.store import Store
 
 BATCH = 32
@@ -90,8 +90,6 @@ class Analyzer:
 def ingest(pages: Iterable[Page | ReadError], store: Store, analyzer: Analyzer,
            progress: Callable[[int], None] = lambda n: None, summary: IngestSummary | None = None) -> IngestSummary:
     """Store every new page; a batch is one transaction, so an interruption loses at most one batch."""
-    from stemma.embed import embed_texts
-
     summary = summary or IngestSummary()
     for batch in batches(pages, BATCH):
         fresh: list[Page] = []
@@ -111,16 +109,11 @@ def ingest(pages: Iterable[Page | ReadError], store: Store, analyzer: Analyzer,
                 summary.failed.append((page.source or page.url, "no article text found"))
             else:
                 articles.append(result)
-        by_lang: dict[str, list[Article]] = {}
-        for article in articles:
-            by_lang.setdefault(article.lang, []).append(article)
-        for lang, group in by_lang.items():
-            vectors = embed_texts([lead_text(a) for a in group], lang)
-            for article, vector in zip(group, vectors):
-                if store.add(article, vector) is None:
-                    summary.already += 1
-                else:
-                    summary.added += 1
+        for article, vector in zip(articles, document_vectors(articles)):
+            if store.add(article, vector) is None:
+                summary.already += 1
+            else:
+                summary.added += 1
         store.commit()
         progress(len(batch))
     return summary

@@ -45,7 +45,20 @@ def lead_text(article: Article) -> str:
     return " ".join(parts)[: LEAD_CHARS + LEAD_CHARS // 2]
 
 
-def document_vector(article: Article) -> np.ndarray:
-    from stemma.embed import embed_texts
+def document_vectors(articles: list[Article]) -> list[np.ndarray]:
+    """Each lead's vector, centered on its language (see embed.language_centered); one encoder call per language."""
+    from stemma.embed import embed_texts, language_centered
 
-    return embed_texts([lead_text(article)], article.lang)[0]
+    vectors: list[np.ndarray | None] = [None] * len(articles)
+    by_lang: dict[str, list[int]] = {}
+    for i, article in enumerate(articles):
+        by_lang.setdefault(article.lang, []).append(i)
+    for lang, indexes in by_lang.items():
+        embedded = language_centered(embed_texts([lead_text(articles[i]) for i in indexes], lang), lang)
+        for i, vector in zip(indexes, embedded):
+            vectors[i] = vector
+    return vectors
+
+
+def document_vector(article: Article) -> np.ndarray:
+    return document_vectors([article])[0]

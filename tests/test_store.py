@@ -72,3 +72,27 @@ def test_vector_file_is_rebuilt_from_sqlite_when_lost(tmp_path, pages_file):
     reopened = Store(tmp_path / "index")
     nearest = reopened.vectors.nearest(vector, 2)
     assert max(nearest, key=nearest.get) == n and nearest[n] > 0.99
+
+
+def test_index_from_before_language_centering_is_upgraded_in_place(tmp_path, pages_file):
+    """A schema-2 index stored raw encoder vectors; opening it centers them, so old and new pages stay comparable."""
+    from stemma.embed import embed_texts
+    from stemma.signatures import document_vector, lead_text
+    from stemma.store.db import to_blob
+
+    store = Store(tmp_path / "index")
+    ingest(read_path(pages_file), store, Analyzer(1))
+    url = "https://news.example/2"
+    article = store.article(store.db.execute("SELECT n FROM articles WHERE url=?", (url,)).fetchone()[0])
+    raw = embed_texts([lead_text(article)], article.lang)[0]
+    with store.db:
+        store.db.execute("UPDATE articles SET vector=? WHERE url=?", (to_blob(raw), url))
+        store.db.execute("UPDATE meta SET value='2' WHERE key='schema'")
+    store.close()
+    upgraded = Store(tmp_path / "index")
+    n = upgraded.db.execute("SELECT n FROM articles WHERE url=?", (url,)).fetchone()[0]
+    stored = next(v for k, v in upgraded.stored_vectors() if k == n)
+    assert abs(float(stored @ document_vector(article)) - 1) < 1e-4
+    assert abs(float(stored @ raw)) < 0.99  # it really changed: the raw vector is not what is stored any more
+    nearest = upgraded.vectors.nearest(stored, 1)
+    assert list(nearest) == [n]

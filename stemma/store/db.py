@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import math
+import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
@@ -13,7 +14,9 @@ import numpy as np
 from stemma.model import Anchor, Article, Boilerplate
 from stemma.store.lsh import BANDS, ROWS, band_keys, band_matrix
 
-SCHEMA_VERSION = 2  # 2: LSH bucket keys from a vectorized hash (a version-1 index gets its buckets recomputed)
+# 2: LSH bucket keys from a vectorized hash; 3: document vectors centered on their language (embed.language_centered).
+# An older index is brought up to date from what it stores.
+SCHEMA_VERSION = 3
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS articles (
@@ -87,8 +90,11 @@ class Store:
             self.db.commit()
         elif int(version[0]) > SCHEMA_VERSION:
             raise StoreError(f"{self.folder}: index schema {version[0]} is newer than this stemma ({SCHEMA_VERSION})")
-        elif int(version[0]) < 2:
-            self._rebucket()
+        else:
+            if int(version[0]) < 2:
+                self._rebucket()
+            if int(version[0]) < 3:
+                self._center_vectors()
         self._vectors = None
         self._count: tuple[int, int] | None = None  # (data_version, count): COUNT(*) scans an index of the whole table
 
@@ -99,7 +105,18 @@ class Store:
             for n, blob in self.db.execute("SELECT n, minhash FROM articles").fetchall():
                 self.db.executemany("INSERT OR IGNORE INTO lsh VALUES (?,?)",
                                     [(b, n) for b in band_keys(np.frombuffer(blob, dtype=np.uint32).tolist())])
+            self.db.execute("UPDATE meta SET value='2' WHERE key='schema'")
+
+    def _center_vectors(self) -> None:
+        """Stored vectors are unit encoder outputs: center each on its language, and let the vector index rebuild."""
+        from stemma.embed import language_centered
+
+        with self.db:
+            rows = self.db.execute("SELECT n, lang, vector FROM articles WHERE vector IS NOT NULL").fetchall()
+            self.db.executemany("UPDATE articles SET vector=? WHERE n=?",
+                                [(to_blob(language_centered(from_blob(blob), lang)), n) for n, lang, blob in rows])
             self.db.execute("UPDATE meta SET value=? WHERE key='schema'", (str(SCHEMA_VERSION),))
+        shutil.rmtree(self.folder / "vectors", ignore_errors=True)
 
     # ---- writing -------------------------------------------------------------------------
     def has(self, article_id: str) -> bool:
