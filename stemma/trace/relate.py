@@ -2,19 +2,30 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import datetime
 from difflib import SequenceMatcher
 
+import numpy as np
+
 from stemma.model import AlignedPair, Article, Drift
+from stemma.trace.align import align
 from stemma.text.romanize import fold, romanize
 
-# Fitted on WMT train/dev (bench/relate_thresholds.md); a sentence link counts when its similarity reaches these.
-LINK_MARGIN = 1.05  # a link's similarity over its neighbours' (see align.margin_scores)
-BACKBONE = 0.4  # share of the shorter side linked strictly before lenient links are trusted
-FILL_MARGIN = 1.0
-LINK_SIMILARITY = 0.80
-DERIVED_COVERAGE = 0.6  # both sides mostly aligned: copy, rewrite or translation
-EXCERPT_COVERAGE = 0.7  # one side mostly inside the other
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """When aligned sentences make two articles one text; fitted on WMT train and dev by scripts/fit_relate.py."""
+    link_margin: float = 1.05  # a link's similarity over its neighbours' (see align.margin_scores)
+    backbone: float = 0.4  # share of the shorter side linked strictly before lenient links are trusted
+    fill_margin: float = 1.0
+    link_similarity: float = 0.80  # cosine a link needs besides its margin
+    derived_coverage: float = 0.6  # both sides mostly aligned: copy, rewrite or translation
+    excerpt_coverage: float = 0.7  # one side mostly inside the other
+
+
+FITTED = Thresholds()
 COPY_TEXT_RATIO = 0.85  # aligned same-language sentences this alike in characters are copied, not reworded
 # Same event = the same names AND the same figures or dates: shared names alone mean the same place or people.
 SAME_STORY_FACTS = 2
@@ -23,8 +34,18 @@ FACT_KINDS = ("number", "percent", "money", "date", "year")
 EVENT_FACT_KINDS = ("number", "percent", "money", "date")  # years recur across unrelated stories
 
 
-def aligned_links(alignment: list[AlignedPair]) -> list[AlignedPair]:
-    return [pair for pair in alignment if pair.similarity >= LINK_SIMILARITY]
+def sentence_links(query_vectors: np.ndarray, article_vectors: np.ndarray, t: Thresholds = FITTED) -> list[AlignedPair]:
+    """Strict alignment decides whether two articles share a backbone; where they do, a lenient one fills it in.
+
+    Monotonicity makes the second pass safe: a weak pair between two strong ones is almost always right."""
+    def links(margin: float) -> list[AlignedPair]:
+        return [pair for pair in align(query_vectors, article_vectors, threshold=margin)
+                if pair.similarity >= t.link_similarity]
+
+    strict = links(t.link_margin)
+    if len(strict) < t.backbone * max(1, min(len(query_vectors), len(article_vectors))):
+        return strict
+    return links(t.fill_margin)
 
 
 def coverage(links: list[AlignedPair], size: int, side: str) -> float:
@@ -58,24 +79,24 @@ def shared_anchors(query: Article, article: Article) -> tuple[list[str], list[st
 
 
 def relation_kind(query: Article, article: Article, links: list[AlignedPair], aligned_sizes: tuple[int, int],
-                  vector_similarity: float) -> tuple[str | None, float, float, float, list[str]]:
+                  vector_similarity: float, t: Thresholds = FITTED) -> tuple[str | None, float, float, float, list[str]]:
     """(kind or None, score, query coverage, article coverage, evidence); coverage counts the sentences aligned."""
     cov_q = coverage(links, aligned_sizes[0], "query")
     cov_a = coverage(links, aligned_sizes[1], "article")
     quality = sum(p.similarity for p in links) / len(links) if links else 0.0
     same_language = query.lang == article.lang
-    if cov_q >= DERIVED_COVERAGE and cov_a >= DERIVED_COVERAGE:
+    if cov_q >= t.derived_coverage and cov_a >= t.derived_coverage:
         if not same_language:
             kind = "translation"
         else:
             kind = "copy" if text_ratio(query, article, links) >= COPY_TEXT_RATIO else "rewrite"
         return kind, round(min(1.0, (cov_q + cov_a) / 2 * quality / 0.9), 3), cov_q, cov_a, []
-    if max(cov_q, cov_a) >= EXCERPT_COVERAGE and len(links) >= 2:
+    if max(cov_q, cov_a) >= t.excerpt_coverage and len(links) >= 2:
         return "excerpt", round(max(cov_q, cov_a) * quality * 0.9, 3), cov_q, cov_a, []
     facts, names = shared_anchors(query, article)
     if len(facts) >= SAME_STORY_FACTS and len(names) >= SAME_STORY_NAMES:
         evidence = [f"both report {', '.join(facts[:5])} and name {', '.join(names[:5])}"]
-        story = min(1.0, (len(facts) + len(names)) / 12 + max(vector_similarity - 0.8, 0) * 2)
+        story = min(1.0, (len(facts) + len(names)) / 12 + max(vector_similarity - 0.4, 0))
         return "same_story", round(0.2 + 0.4 * story, 3), cov_q, cov_a, evidence
     return None, 0.0, cov_q, cov_a, []
 

@@ -7,12 +7,10 @@ from stemma.embed import embed_texts
 from stemma.model import Article, Relation, Report
 from stemma.signatures import document_vector
 from stemma.store import Store
-from stemma.trace.align import align
 from stemma.trace.candidates import find_candidates
-from stemma.trace.relate import (BACKBONE, FILL_MARGIN, LINK_MARGIN, aligned_links, direction, drift, rank,
-                                 relation_kind)
+from stemma.trace.relate import direction, drift, rank, relation_kind, sentence_links
 
-VERIFY = 5  # candidates that get sentence alignment: the encoder is the scarce resource
+VERIFY = 8  # candidates that get sentence alignment: the encoder is the scarce resource
 PER_LANGUAGE = 2
 MAX_SENTENCES = 80  # longer articles are aligned on their first sentences
 
@@ -34,30 +32,17 @@ class Tracer:
             self.store.cache_sentence_vectors(n, cached)
         return cached
 
-    @staticmethod
-    def links(query_vectors: np.ndarray, article_vectors: np.ndarray) -> list:
-        """Strict alignment decides whether two articles share a backbone; where they do, a lenient one fills it in.
-
-        Monotonicity makes the second pass safe: a weak pair between two strong ones is almost always right."""
-        strict = aligned_links(align(query_vectors, article_vectors, threshold=LINK_MARGIN))
-        backbone = len(strict) / max(1, min(len(query_vectors), len(article_vectors)))
-        if backbone < BACKBONE:
-            return strict
-        return aligned_links(align(query_vectors, article_vectors, threshold=FILL_MARGIN))
-
     def diverse(self, candidates: list) -> list:
-        """The best VERIFY candidates, at most PER_LANGUAGE of them in one language: a widely translated story has
-        many versions, and its original must not be crowded out of verification by its own translations."""
-        chosen, per_language = [], {}
+        """Up to VERIFY candidates, the best of each language first: a widely translated story has many versions,
+        and its original must not be crowded out of verification by its own translations."""
+        rounds: dict[str, list] = {}
         for candidate in candidates:
             lang = self.store.db.execute("SELECT lang FROM articles WHERE n=?", (candidate.n,)).fetchone()
-            lang = lang[0] if lang else ""
-            if per_language.get(lang, 0) < PER_LANGUAGE:
-                per_language[lang] = per_language.get(lang, 0) + 1
-                chosen.append(candidate)
-            if len(chosen) == VERIFY:
-                break
-        return chosen
+            rounds.setdefault(lang[0] if lang else "", []).append(candidate)
+        chosen = []
+        for depth in range(PER_LANGUAGE):
+            chosen += [group[depth] for group in rounds.values() if len(group) > depth]
+        return chosen[:VERIFY]
 
     def trace(self, query: Article, exclude: frozenset[int] = frozenset()) -> Report:
         """The query's relations in the index; `exclude` hides articles as if they were not indexed (benchmarks)."""
@@ -77,7 +62,7 @@ class Tracer:
             if article is None or not article.sentences:
                 continue
             article_vectors = self.stored_sentence_vectors(candidate.n, article)
-            links = self.links(query_vectors, article_vectors)
+            links = sentence_links(query_vectors, article_vectors)
             kind, score, cov_q, cov_a, story_evidence = relation_kind(
                 query, article, links, (len(query_vectors), len(article_vectors)), candidate.vector_similarity)
             if kind is None:
