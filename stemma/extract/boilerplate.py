@@ -46,7 +46,7 @@ UPDATE_NOTICE = re.compile(
     r"(?:artykuł|tekst|informacja|wiadomość) (?:jest |będzie )?(?:aktualizowan|uzupełnian)|sprawa jest rozwojowa|"
     r"(?:haber|makale) güncellen", re.I)
 # Lowercase stems one of which every UPDATE_NOTICE match contains (a cheap pre-filter for page scans)
-UPDATE_STEMS = ("develop", "updat", "check back", "to come", "to follow", "развој", "razvoj", "ажурир", "ažurir",
+UPDATE_STEMS = ("develop", "breaking", "updat", "check back", "to come", "to follow", "развој", "razvoj", "ажурир", "ažurir",
                 "допуњ", "dopunj", "nadopunj", "дополня", "обновл", "будет дополн", "aktualisiert", "à jour",
                 "actualisation", "desarrollo", "ampliación", "actualiz", "aggiornamento", "sviluppo", "atualiz",
                 "desenvolvimento", "aktualizow", "uzupełnian", "rozwojowa", "güncellen")
@@ -157,8 +157,10 @@ def is_update_notice(line: str) -> bool:
     n = len(words(text))
     if n == 0 or n > 40:
         return False
-    # "Updated 10:42 AM EDT, June 19, 2024" is a timestamp (metadata), not a notice: only phrases count
-    return bool(UPDATE_NOTICE.search(text))
+    # "Updated 10:42 AM EDT, June 19, 2024" is a timestamp (metadata), not a notice: only phrases count.
+    # The regex looks anywhere in the line, which is slow; a line without any of its stems cannot match.
+    lower = text.lower()
+    return any(stem in lower for stem in UPDATE_STEMS) and bool(UPDATE_NOTICE.search(text))
 
 
 def is_share_subscribe(line: str) -> bool:

@@ -9,6 +9,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from lxml.html import HtmlElement
 from selectolax.lexbor import LexborHTMLParser
 
 MAX_JSONLD_CHARS = 200_000  # a JSON-LD block larger than this is not metadata, skip it
@@ -144,7 +145,8 @@ def page_title(tree: LexborHTMLParser, meta: dict[str, list[str]], site_name: st
     return max(parts, key=len) if len(parts) > 1 else candidate
 
 
-def read_metadata(tree: LexborHTMLParser, html: str, url: str | None) -> Metadata:
+def read_metadata(tree: LexborHTMLParser, html: str, url: str | None, markup: HtmlElement | None = None) -> Metadata:
+    """Metadata from the selectolax tree; markup, the same page parsed by lxml, spares htmldate a parse."""
     meta = meta_values(tree)
     objects = jsonld_objects(tree)
     articles = [o for o in objects if is_article(o)] or objects
@@ -163,7 +165,7 @@ def read_metadata(tree: LexborHTMLParser, html: str, url: str | None) -> Metadat
     if not data.published_at:
         data.published_at = next((d for d in map(iso_date, times) if d), None)
     if not data.published_at:
-        data.published_at = htmldate_guess(html, url)
+        data.published_at = htmldate_guess(html if markup is None else markup, url)
     data.updated_at = next((d for d in map(iso_date, [u for u in updated if isinstance(u, str)]) if d), None)
     if data.updated_at == data.published_at:
         data.updated_at = None
@@ -190,7 +192,7 @@ def read_metadata(tree: LexborHTMLParser, html: str, url: str | None) -> Metadat
     return data
 
 
-def htmldate_guess(html: str, url: str | None) -> str | None:
+def htmldate_guess(html: str | HtmlElement, url: str | None) -> str | None:
     """htmldate's guess from the markup, without its slow free-text date parser."""
     try:
         from htmldate import find_date
