@@ -105,7 +105,9 @@ def retrieval(queries: list[dict[str, float]], candidates: list[dict[str, float]
             scores = [sum(w * vec.get(k, 0.0) for k, w in q.items()) / (qn * norm) for vec, norm in zip(vectors, norms)]
         else:
             scores = [sum(w * idf[k] for k, w in query.items() if k in c) for c in candidates]
-        rank = sum(1 for s in scores if s > scores[i]) + sum(1 for j, s in enumerate(scores[:i]) if s == scores[i])
+        # Ties count against the query (a query that shares nothing with any candidate is a miss, not a hit
+        # decided by its position in the list).
+        rank = sum(1 for j, s in enumerate(scores) if s >= scores[i] and j != i)
         at1 += rank == 0
         at10 += rank < 10
     return (at1 / asked, at10 / asked) if asked else (float("nan"), float("nan"))
