@@ -211,10 +211,15 @@ def run_all(pool, names: list[str], pages: list[dict], rounds: int = 8) -> tuple
 # ---------------------------------------------------------------- boilerplate typing
 
 def boilerplate_pages() -> list[tuple[Path, list[dict]]]:
-    """Labelled pages: the demo corpus (tests/data/boilerplate_labels.json) and tests/data/boilerplate_pages/."""
-    found = []
-    for labels_file, folder in ((REPO / "tests/data/boilerplate_labels.json", REPO / "stemma/demo/pages"),
-                                (REPO / "tests/data/boilerplate_pages/labels.json", REPO / "tests/data/boilerplate_pages")):
+    """Labelled pages: the demo corpus (tests/data/boilerplate_labels.json), tests/data/boilerplate_pages/ and
+    tests/data/source_lines/ (whose demo_labels.json adds source lines to demo pages). Labels of one page
+    from several files are merged."""
+    merged: dict[Path, list[dict]] = {}
+    demo = REPO / "stemma/demo/pages"
+    for labels_file, folder in ((REPO / "tests/data/boilerplate_labels.json", demo),
+                                (REPO / "tests/data/boilerplate_pages/labels.json", REPO / "tests/data/boilerplate_pages"),
+                                (REPO / "tests/data/source_lines/labels.json", REPO / "tests/data/source_lines"),
+                                (REPO / "tests/data/source_lines/demo_labels.json", demo)):
         if not labels_file.exists():
             continue
         labels = json.loads(labels_file.read_text(encoding="utf-8"))
@@ -223,8 +228,8 @@ def boilerplate_pages() -> list[tuple[Path, list[dict]]]:
                 items = items.get("boilerplate", [])
             path = folder / name
             if path.exists():
-                found.append((path, items))
-    return found
+                merged.setdefault(path, []).extend(items)
+    return list(merged.items())
 
 
 def norm_item(text: str) -> str:

@@ -204,3 +204,36 @@ def test_labelled_pages_boilerplate_found_and_kept_out_of_text(name, labels):
     assert len(missing) <= max(1, len(labels) // 10), missing
     leaked = [lab["text"] for lab in labels if len(lab["text"]) > 25 and norm(lab["text"]) in text]
     assert not leaked
+
+
+SOURCE_PAGES = Path(__file__).parent / "data" / "source_lines"
+DEMO_PAGES = Path(__file__).parents[1] / "stemma" / "demo" / "pages"
+
+
+def source_line_pages():
+    pages = [(SOURCE_PAGES / name, labels) for name, labels in
+             json.loads((SOURCE_PAGES / "labels.json").read_text(encoding="utf-8")).items()]
+    pages += [(DEMO_PAGES / name, labels) for name, labels in
+              json.loads((SOURCE_PAGES / "demo_labels.json").read_text(encoding="utf-8")).items()]
+    return [(path.name, path, labels) for path, labels in pages]
+
+
+@pytest.mark.parametrize("name, path, labels", source_line_pages())
+def test_source_lines_are_kept_as_typed_boilerplate(name, path, labels):
+    kind = "text" if path.suffix == ".txt" else "html"
+    extracted = extract(Page(url=path.as_uri(), content=path.read_bytes(), kind=kind))
+    got = kinds(extracted)
+    for label in labels:
+        assert label["text"] in got.get(label["kind"], []), (label, got)
+    sources = [label["text"] for label in labels if label["kind"] == "source_line"]
+    assert sources and not any(source in extracted.text for source in sources)
+    assert len(extracted.paragraphs) >= 3  # the story itself is kept
+
+
+def test_source_line_is_not_a_photo_credit_or_a_sentence():
+    for line in ("Source: Reuters", "Источник: Meridian Dispatch", "(Quelle: dpa)", "Izvor: Tanjug/Beta"):
+        assert extract(Page(url="", content=f"{BODY}\n{BODY}\n{line}", kind="text")).boilerplate[-1].kind == "source_line"
+    for line, kind in (("Foto: Tanjug", "photo_credit"), ("Photo: Tom Hale/Reuters", "photo_credit")):
+        assert kinds(extract(Page(url="", content=f"{BODY}\n{line}\n{BODY}", kind="text")))[kind] == [line]
+    text = "Sources: the ministry said on Monday that it would publish the full report before the end of the year."
+    assert not extract(Page(url="", content=f"{BODY}\n{text}", kind="text")).boilerplate

@@ -102,6 +102,13 @@ BIO_ROLE = re.compile(
     r"(?:reporter|writer|journalist|correspondent|editor|contributor|columnist|novinar|новинар|periodista|giornalista|"
     r"jornalista|dziennikar|журналист|корреспондент|redakt|redaktor|korespondent|dopisni|autor|author)", re.I)
 
+# "Source: Reuters", "Источник: Meridian Dispatch", "(Quelle: dpa)": the outlet a story was taken from.
+# Kept as evidence of provenance; photo credits ("Foto: …") are typed before this is asked.
+SOURCE_LINE = re.compile(
+    r"^\s*[(\[]?\s*(?:sources?|izvor|извор|источник|источники|джерело|quelle|quellen|fuente|fuentes|fonte|fontes|"
+    r"źródło|zrodlo|kaynak|zdroj|forrás|lähde|bron|kilde|källa)\s*[:：]\s*\w", re.I)
+PHOTO_AGENCY = re.compile(r"\b(?:getty|getti|images?|imidzhes|shutterstock|istock|alamy|imago|photos?|foto|fotos|"
+                          r"pixsell|wireimage|nurphoto|zuma|sipa|abaca)\b")
 NAV_SEPARATORS = re.compile(r"\s(?:>|»|›|/|\||·|•)\s")
 SKIP_LINK = re.compile(r"^\s*(?:skip to (?:main )?(?:content|navigation)|skip navigation|jump to content|"
                        r"preskoči na (?:sadržaj|glavni sadržaj)|прескочи на садржај|zum inhalt springen|"
@@ -206,6 +213,14 @@ def is_author_bio(line: str) -> bool:
     return bool(BIO_START.match(text)) or is_bio_shape(text) or (n <= 60 and bool(BIO_ROLE.match(text)))
 
 
+def is_source_line(line: str) -> bool:
+    """A short attribution line naming where the story came from: 'Source: Reuters', 'Izvor: Tanjug'."""
+    text = line.strip()
+    if len(text) > 150 or not 0 < len(words(text)) <= 14 or not SOURCE_LINE.match(text):
+        return False
+    return not PHOTO_AGENCY.search(roman(text))  # "Source: Getty Images" credits a photo, not the story
+
+
 def is_navigation(line: str) -> bool:
     """Breadcrumbs and menus: 'Home > World > Europe', 'News | Sport | Culture | Opinion'."""
     text = line.strip()
@@ -221,6 +236,8 @@ def line_kind(line: str) -> str | None:
         return None
     if is_ad(line):
         return "ad"
+    if CREDIT_START.match(line) is None and is_source_line(line):  # "Foto: Izvor/Tanjug" stays a credit
+        return "source_line"
     if is_photo_credit(line):
         return "photo_credit"
     if is_update_notice(line):

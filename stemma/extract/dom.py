@@ -261,7 +261,8 @@ def lead_candidates(tree: LexborHTMLParser) -> list[str]:
 # "This story will be updated", "Фото: …", a "Most read" header): found by one scan of the text.
 # The alternatives are all lowercase, so it is matched without re.I against lowercased lines.
 CUE = re.compile("^(?:" + "|".join(f"(?:{p.pattern})" for p in (
-    bp.AD_LINE, bp.SHARE_START, bp.RELATED_HEADER, bp.RELATED_INLINE, bp.CREDIT_START, bp.SKIP_LINK)) + ")")
+    bp.AD_LINE, bp.SHARE_START, bp.RELATED_HEADER, bp.RELATED_INLINE, bp.CREDIT_START, bp.SKIP_LINK,
+    bp.SOURCE_LINE)) + ")")
 MENU_SEPARATORS = (" | ", " · ", " • ")
 MAX_BLOCK_LINES = 12
 MAX_CUE_LINE = 400  # longer lines are story text: boilerplate.line_kind types none of them
