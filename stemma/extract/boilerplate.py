@@ -7,6 +7,7 @@ look the same. Used on plain text and on paragraphs of HTML pages alike.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -50,6 +51,7 @@ UPDATE_STEMS = ("develop", "breaking", "updat", "check back", "to come", "to fol
                 "допуњ", "dopunj", "nadopunj", "дополня", "обновл", "будет дополн", "aktualisiert", "à jour",
                 "actualisation", "desarrollo", "ampliación", "actualiz", "aggiornamento", "sviluppo", "atualiz",
                 "desenvolvimento", "aktualizow", "uzupełnian", "rozwojowa", "güncellen")
+UPDATE_STEM = re.compile("|".join(map(re.escape, UPDATE_STEMS)))
 SOCIAL_WORDS = {
     "share", "shares", "sharing", "tweet", "facebook", "twitter", "x", "whatsapp", "linkedin", "telegram", "viber",
     "email", "e", "mail", "print", "copy", "link", "pinterest", "reddit", "messenger", "flipboard", "subscribe",
@@ -116,8 +118,10 @@ SKIP_LINK = re.compile(r"^\s*(?:skip to (?:main )?(?:content|navigation)|skip na
                        r"przejdź do treści|перейти к (?:содержанию|основному))\s*$", re.I)
 
 
-def words(text: str) -> list[str]:
-    return WORD.findall(text)
+@lru_cache(maxsize=8192)
+def words(text: str) -> tuple[str, ...]:
+    """The words of a line; cached, as each rule below asks again for the same line."""
+    return tuple(WORD.findall(text))
 
 
 def roman(text: str) -> str:
@@ -167,7 +171,7 @@ def is_update_notice(line: str) -> bool:
     # "Updated 10:42 AM EDT, June 19, 2024" is a timestamp (metadata), not a notice: only phrases count.
     # The regex looks anywhere in the line, which is slow; a line without any of its stems cannot match.
     lower = text.lower()
-    return any(stem in lower for stem in UPDATE_STEMS) and bool(UPDATE_NOTICE.search(text))
+    return bool(UPDATE_STEM.search(lower)) and bool(UPDATE_NOTICE.search(text))
 
 
 def is_share_subscribe(line: str) -> bool:
