@@ -71,6 +71,9 @@ def main(argv: list[str] | None = None) -> None:
         print(f"indexing {len(indexed)} pages, then tracing {len(queries)} queries twice", file=sys.stderr, flush=True)
         ingest(pages, store, Analyzer(2))
         ingest_seconds = time.perf_counter() - started
+        if not queries:  # --docs 0: only build the index (with --index, for later runs)
+            store.close()
+            return
         number = {url: n for n, url in store.db.execute("SELECT n, url FROM articles")}
         tracer = Tracer(store)
         hits, claims, counts, traced = defaultdict(int), defaultdict(int), defaultdict(int), 0

@@ -16,13 +16,19 @@ from stemma.text.romanize import fold, romanize
 
 @dataclass(frozen=True)
 class Thresholds:
-    """When aligned sentences make two articles one text; fitted on WMT train and dev by scripts/fit_relate.py."""
+    """When aligned sentences make two articles one text. The defaults are fitted on WMT train and dev and hard cases
+    made from them by scripts/fit_relate.py (bench/results/relate_thresholds.md): the most derivations found with no
+    more than 1 % claimed between different documents."""
     link_margin: float = 1.05  # a link's similarity over its neighbours' (see align.margin_scores)
     backbone: float = 0.4  # share of the shorter side linked strictly before lenient links are trusted
     fill_margin: float = 1.0
     link_similarity: float = 0.80  # cosine a link needs besides its margin
-    derived_coverage: float = 0.6  # both sides mostly aligned: copy, rewrite or translation
-    excerpt_coverage: float = 0.7  # one side mostly inside the other
+    derived_coverage: float = 0.5  # both sides this much aligned: copy, rewrite or translation
+    excerpt_coverage: float = 0.8  # one side mostly inside the other
+    excerpt_links: int = 2
+    # Below this many aligned characters (the shorter side) no derivation is claimed: the chat turns and greetings
+    # of different documents align as well as translations do, so a short text says nothing of where it came from.
+    min_aligned_chars: int = 200
 
 
 FITTED = Thresholds()
@@ -51,6 +57,16 @@ def sentence_links(query_vectors: np.ndarray, article_vectors: np.ndarray, t: Th
 def coverage(links: list[AlignedPair], size: int, side: str) -> float:
     covered = {i for pair in links for i in getattr(pair, side)}
     return len(covered) / size if size else 0.0
+
+
+WIDE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # kana, CJK ideographs, Hangul
+
+
+def aligned_chars(article: Article, links: list[AlignedPair], side: str) -> int:
+    """Characters of the linked sentences, in Latin-script equivalents: a Chinese or Japanese character carries about
+    what three Latin letters do (on WMT train the English side is 3.0 times longer than the Chinese, 2.1 the Japanese)."""
+    text = "".join(article.sentences[i] for i in {i for pair in links for i in getattr(pair, side)})
+    return len(text) + 2 * len(WIDE_SCRIPT.findall(text))
 
 
 def text_ratio(query: Article, article: Article, links: list[AlignedPair]) -> float:
@@ -84,14 +100,14 @@ def relation_kind(query: Article, article: Article, links: list[AlignedPair], al
     cov_q = coverage(links, aligned_sizes[0], "query")
     cov_a = coverage(links, aligned_sizes[1], "article")
     quality = sum(p.similarity for p in links) / len(links) if links else 0.0
-    same_language = query.lang == article.lang
-    if cov_q >= t.derived_coverage and cov_a >= t.derived_coverage:
-        if not same_language:
+    enough = min(aligned_chars(query, links, "query"), aligned_chars(article, links, "article")) >= t.min_aligned_chars
+    if enough and cov_q >= t.derived_coverage and cov_a >= t.derived_coverage:
+        if query.lang != article.lang:
             kind = "translation"
         else:
             kind = "copy" if text_ratio(query, article, links) >= COPY_TEXT_RATIO else "rewrite"
         return kind, round(min(1.0, (cov_q + cov_a) / 2 * quality / 0.9), 3), cov_q, cov_a, []
-    if max(cov_q, cov_a) >= t.excerpt_coverage and len(links) >= 2:
+    if enough and max(cov_q, cov_a) >= t.excerpt_coverage and len(links) >= t.excerpt_links:
         return "excerpt", round(max(cov_q, cov_a) * quality * 0.9, 3), cov_q, cov_a, []
     facts, names = shared_anchors(query, article)
     if len(facts) >= SAME_STORY_FACTS and len(names) >= SAME_STORY_NAMES:
