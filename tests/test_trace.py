@@ -78,3 +78,16 @@ def test_independent_article_on_the_same_event_is_same_story_only(traced):
 
 def test_hard_negative_sharing_city_and_mayor_is_unrelated(traced):
     assert traced("en-unrelated-lido.html").relations == []
+
+
+def test_verification_takes_each_language_first_so_the_original_is_not_crowded_out(demo_store):
+    """Many same-language versions ranked above it must not keep the one candidate in another language unverified."""
+    from stemma.trace.candidates import Candidate
+    from stemma.trace.tracer import VERIFY, Tracer
+
+    langs = dict(demo_store.db.execute("SELECT n, lang FROM articles"))
+    english = [n for n, lang in langs.items() if lang == "en"]
+    other = next(n for n, lang in langs.items() if lang != "en")
+    ranked = [Candidate(n) for n in english * VERIFY][:VERIFY + 2] + [Candidate(other)]
+    chosen = [c.n for c in Tracer(demo_store).diverse(ranked)]
+    assert other in chosen[:2] and len(chosen) <= VERIFY
