@@ -13,7 +13,6 @@ from stemma.trace.align import align
 from stemma.text.romanize import fold, romanize
 
 
-
 @dataclass(frozen=True)
 class Thresholds:
     """When aligned sentences make two articles one text. The defaults are fitted on WMT train and dev and hard cases
