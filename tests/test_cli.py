@@ -83,3 +83,12 @@ def test_sites_shows_who_copies_whom(tmp_path, demo_run):
     assert rows["dnevnikompas.rs"]["copied_share"] == 0  # written independently
     assert all(row["traced"] == row["articles"] for row in rows.values())
     assert "expected one of" in run("sites", "--index", str(index), "--sort", "bogus").output
+
+
+def test_a_page_too_short_to_trace_says_so_instead_of_looking_original(tmp_path, demo_run):
+    """A copied two-line brief finds no relation by design (short texts align with anything); the user is told why."""
+    page = tmp_path / "brief.txt"
+    page.write_text("Dock workers in Brenmouth stopped work on Monday.\nThe port is closed.\n", encoding="utf-8")
+    result = run("trace", str(page), "--index", str(demo_run.index))
+    assert result.exit_code == 0, result.output
+    assert "too little to tell" in " ".join(result.output.split())

@@ -4,6 +4,7 @@ from __future__ import annotations
 from html import escape
 
 from stemma.model import Relation, Report
+from stemma.trace.relate import no_relations_message
 
 STYLE = """
 body{font:15px/1.45 system-ui,sans-serif;margin:2rem;color:#222;max-width:1400px}
@@ -41,7 +42,7 @@ def render_report(report: Report) -> str:
         parts.append(f"<p>Source hint: language {e(h.get('lang'))}, outlet {e(h.get('outlet'))}, "
                      f"search <code>{e(h.get('query'))}</code></p>")
     if not report.relations:
-        parts.append("<p>No related article in the index.</p>")
+        parts.append(f"<p>{e(no_relations_message(report.query))}</p>")
     for relation in report.relations:
         parts.append(render_relation(report, relation))
     return "<section>" + "".join(parts) + "</section>"

@@ -6,6 +6,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from stemma.model import Relation, Report
+from stemma.trace.relate import no_relations_message
 
 SHOWN_PAIRS = 6
 
@@ -31,7 +32,7 @@ def render(report: Report, console: Console) -> None:
         console.print(f"source hint: language {escape(str(hint.get('lang')))}, outlet {escape(str(hint.get('outlet')))}, "
                       f"search: {escape(str(hint.get('query')))}")
     if not report.relations:
-        console.print("No related article in the index.")
+        console.print(escape(no_relations_message(report.query)))
         return
     table = Table(title="Relations", show_lines=False)
     for column in ("kind", "direction", "score", "coverage q/a", "lang", "site", "title"):

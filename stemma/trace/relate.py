@@ -68,6 +68,15 @@ def aligned_chars(article: Article, links: list[AlignedPair], side: str) -> int:
     return len(text) + 2 * len(WIDE_SCRIPT.findall(text))
 
 
+def no_relations_message(query: Article) -> str:
+    """What an empty list of relations means for this page: nothing indexed relates, or too little text to tell."""
+    size = aligned_chars(query, [AlignedPair(list(range(len(query.sentences))), [], 1.0)], "query")
+    if size < FITTED.min_aligned_chars:
+        return (f"No related article in the index. The page has {size} characters of text: too little to tell a copy "
+                f"or translation from a text that only says the same (stemma needs {FITTED.min_aligned_chars}).")
+    return "No related article in the index."
+
+
 def text_ratio(query: Article, article: Article, links: list[AlignedPair]) -> float:
     """Mean character similarity of linked sentences, in one romanized key space."""
     if not links:
