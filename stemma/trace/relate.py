@@ -61,16 +61,19 @@ def coverage(links: list[AlignedPair], size: int, side: str) -> float:
 WIDE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # kana, CJK ideographs, Hangul
 
 
-def aligned_chars(article: Article, links: list[AlignedPair], side: str) -> int:
-    """Characters of the linked sentences, in Latin-script equivalents: a Chinese or Japanese character carries about
-    what three Latin letters do (on WMT train the English side is 3.0 times longer than the Chinese, 2.1 the Japanese)."""
-    text = "".join(article.sentences[i] for i in {i for pair in links for i in getattr(pair, side)})
+def latin_chars(text: str) -> int:
+    """Length in Latin-script equivalents: a Chinese or Japanese character carries about what three Latin letters do
+    (on WMT train the English side is 3.0 times longer than the Chinese, 2.1 the Japanese)."""
     return len(text) + 2 * len(WIDE_SCRIPT.findall(text))
+
+
+def aligned_chars(article: Article, links: list[AlignedPair], side: str) -> int:
+    return latin_chars("".join(article.sentences[i] for i in {i for pair in links for i in getattr(pair, side)}))
 
 
 def no_relations_message(query: Article) -> str:
     """What an empty list of relations means for this page: nothing indexed relates, or too little text to tell."""
-    size = aligned_chars(query, [AlignedPair(list(range(len(query.sentences))), [], 1.0)], "query")
+    size = latin_chars("".join(query.sentences))
     if size < FITTED.min_aligned_chars:
         return (f"No related article in the index. The page has {size} characters of text: too little to tell a copy "
                 f"or translation from a text that only says the same (stemma needs {FITTED.min_aligned_chars}).")
