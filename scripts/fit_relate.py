@@ -156,7 +156,8 @@ def main() -> None:
         args.cache.write_bytes(pickle.dumps((texts.cache, texts.leads)))
     print(f"{len(made)} cases from {len(texts.cache)} texts in {time.time() - started:.0f} s", flush=True)
 
-    names = sorted({name for name, *_ in made}, key=lambda n: (not any(e for m, e, *_ in made if m == n), n))
+    derived_case = {name: expected for name, expected, *_ in made}
+    names = sorted(derived_case, key=lambda n: (not derived_case[n], n))  # derived cases first
     results = []
     for margin, similarity in itertools.product(GRID["link_margin"], GRID["link_similarity"]):
         alignment = Thresholds(link_margin=margin, fill_margin=min(FITTED.fill_margin, margin), link_similarity=similarity)
@@ -172,16 +173,16 @@ def main() -> None:
                 kind = relation_kind(query, article, links, sizes, 0.0, setting)[0]
                 hits[name].append(kind in DERIVED)
             rates = {name: float(np.mean(hits[name])) for name in names}
-            recall = float(np.mean([rates[n] for n in names if made_expected(made, n)]))
-            false = max(rates[n] for n in names if not made_expected(made, n))
+            recall = float(np.mean([rates[n] for n in names if derived_case[n]]))
+            false = max(rates[n] for n in names if not derived_case[n])
             results.append((setting, rates, recall, false))
     allowed = [r for r in results if r[3] <= MAX_FALSE] or results
     strictness = lambda s: (s.link_margin, s.link_similarity, s.derived_coverage, s.excerpt_coverage,  # noqa: E731
                             s.excerpt_links, s.min_aligned_chars)
     best = max(allowed, key=lambda r: (round(r[2], 3), strictness(r[0])))
-    current = next(r for r in results if r[0] == FITTED)
+    current = next((r for r in results if r[0] == FITTED), None)  # absent when FITTED is off the grid
     shown = [best] + [r for r in sorted(results, key=lambda r: (-(r[3] <= MAX_FALSE), -r[2])) if r is not best][:7]
-    if current not in shown:
+    if current is not None and current not in shown:
         shown.append(current)
     header = ["link margin", "link cosine", "derived coverage", "excerpt coverage", "excerpt links", "min aligned chars"]
     header += names + ["mean derived recall", "worst false claims"]
@@ -195,10 +196,6 @@ def main() -> None:
                        f"Cases: {', '.join(f'{n} {c}' for n, c in counts.items())}. Rows: the 8 best settings with at "
                        f"most {MAX_FALSE} false claims per not-derived case, best recall first, plus the current "
                        f"FITTED setting. {len(documents)} documents, {time.time() - started:.0f} s.")
-
-
-def made_expected(made, name: str) -> bool:
-    return next(expected for n, expected, *_ in made if n == name)
 
 
 if __name__ == "__main__":
