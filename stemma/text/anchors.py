@@ -595,21 +595,22 @@ def word_sound(word: str, lang: str) -> str:
 def term_keys(sentences: list[str], lang: str) -> dict[str, float]:
     """Weighted loan-word keys of a text (term keys and '~' sound keys), a weaker companion of its anchors."""
     lang = (lang or "").split("-")[0].lower()
-    text = "\n".join(sentences)
     keys: dict[str, float] = {}
-    for word in dict.fromkeys(TERM_WORD.findall(text)):  # each distinct word once: most words recur in an article
-        key = term_key(word, lang)
-        if len(key) >= 3:
-            keys[key] = TERM_WEIGHT
-        sound = word_sound(word, lang)
-        if len(sound) >= 3:
-            keys.setdefault(SOUND_PREFIX + sound, SOUND_WEIGHT)
-    if lang == "ja" or KATAKANA_WORD.search(text):
-        for word in dict.fromkeys(KATAKANA_WORD.findall(text)):
-            # The geminate and long-vowel marks (ッ, ー) add no consonant of their own.
-            sound = sound_key(romanize(word.replace("ッ", "").replace("ー", ""), lang))
+    for sentence in sentences:
+        for match in TERM_WORD.finditer(sentence):
+            word = match.group()
+            key = term_key(word, lang)
+            if len(key) >= 3:
+                keys[key] = TERM_WEIGHT
+            sound = word_sound(word, lang)
             if len(sound) >= 3:
                 keys.setdefault(SOUND_PREFIX + sound, SOUND_WEIGHT)
+        if lang == "ja" or KATAKANA_WORD.search(sentence):
+            for match in KATAKANA_WORD.finditer(sentence):
+                # The geminate and long-vowel marks (ッ, ー) add no consonant of their own.
+                sound = sound_key(romanize(match.group().replace("ッ", "").replace("ー", ""), lang))
+                if len(sound) >= 3:
+                    keys.setdefault(SOUND_PREFIX + sound, SOUND_WEIGHT)
     return keys
 
 
