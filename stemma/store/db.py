@@ -13,10 +13,12 @@ import numpy as np
 
 from stemma.model import Anchor, Article, Boilerplate
 from stemma.store.lsh import BANDS, ROWS, band_keys, band_matrix
+from stemma.text.fingerprint import fingerprint as text_fingerprint
 
-# 2: LSH bucket keys from a vectorized hash; 3: document vectors centered on their language (embed.language_centered).
+# 2: LSH bucket keys from a vectorized hash; 3: document vectors centered on their language (embed.language_centered);
+# 4: fingerprints of anchor and term keys, capped and unit length (stemma.text.fingerprint).
 # An older index is brought up to date from what it stores.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS articles (
@@ -35,9 +37,6 @@ CREATE TABLE IF NOT EXISTS fingerprint (key TEXT, n INTEGER, weight REAL, PRIMAR
 CREATE TABLE IF NOT EXISTS lsh (bucket INTEGER, n INTEGER, PRIMARY KEY (bucket, n)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS sentence_vectors (n INTEGER PRIMARY KEY, vectors BLOB);
 """
-# Kinds of anchor that identify a story; years and small numbers recur everywhere and only add noise.
-FINGERPRINT_KINDS = {"entity": 1.0, "number": 1.0, "date": 1.5, "money": 1.5, "percent": 1.0, "quote": 1.0, "url": 1.0}
-
 # A key shared by more articles than this (a country, a common number) identifies nothing, and reading its postings
 # would cost more than the rest of the query: it is skipped. 5 % of the index, but never more than MAX_POSTINGS.
 MAX_POSTINGS = 5000
@@ -48,16 +47,9 @@ class StoreError(Exception):
     """The index folder cannot be used (not writable, not a stemma index, newer schema)."""
 
 
-def fingerprint(anchors: Iterable[Anchor]) -> dict[str, float]:
-    """Weighted anchor keys of one article: the cross-language candidate signal."""
-    weights: dict[str, float] = {}
-    for anchor in anchors:
-        weight = FINGERPRINT_KINDS.get(anchor.kind)
-        if weight is None or len(anchor.key) < 2 or (anchor.kind == "number" and len(anchor.key) < 3):
-            continue
-        key = f"{anchor.kind}:{anchor.key}"
-        weights[key] = max(weights.get(key, 0.0), weight)
-    return weights
+def fingerprint(article: Article) -> dict[str, float]:
+    """The cross-language candidate signal of one article: its capped, unit-length key vector."""
+    return text_fingerprint(article.anchors, article.sentences, article.lang)
 
 
 def to_blob(vector: np.ndarray | None) -> bytes | None:
@@ -95,6 +87,8 @@ class Store:
                 self._rebucket()
             if int(version[0]) < 3:
                 self._center_vectors()
+            if int(version[0]) < 4:
+                self._refingerprint()
         self._vectors = None
         self._count: tuple[int, int] | None = None  # (data_version, count): COUNT(*) scans an index of the whole table
 
@@ -115,8 +109,30 @@ class Store:
             rows = self.db.execute("SELECT n, lang, vector FROM articles WHERE vector IS NOT NULL").fetchall()
             self.db.executemany("UPDATE articles SET vector=? WHERE n=?",
                                 [(to_blob(language_centered(from_blob(blob), lang)), n) for n, lang, blob in rows])
-            self.db.execute("UPDATE meta SET value=? WHERE key='schema'", (str(SCHEMA_VERSION),))
+            self.db.execute("UPDATE meta SET value='3' WHERE key='schema'")
         shutil.rmtree(self.folder / "vectors", ignore_errors=True)
+
+    def _refingerprint(self) -> None:
+        """Fingerprints are derived from each article's stored anchors and sentences: derive them again with this
+        version's keys, a slice of articles at a time so memory stays flat on a large index."""
+        with self.db:
+            self.db.execute("DELETE FROM fingerprint")
+            last = 0
+            while True:
+                rows = self.db.execute("SELECT n, lang, sentences FROM articles WHERE n > ? ORDER BY n LIMIT ?",
+                                       (last, BULK_ROWS)).fetchall()
+                if not rows:
+                    break
+                anchors: dict[int, list[Anchor]] = {}
+                for n, kind, text, key, sentence, caption in self.db.execute(
+                        "SELECT n, kind, text, key, sentence, caption FROM anchors WHERE n BETWEEN ? AND ?",
+                        (rows[0][0], rows[-1][0])):
+                    anchors.setdefault(n, []).append(Anchor(kind, text, key, sentence, bool(caption)))
+                prints = sorted((key, n, w) for n, lang, sentences in rows for key, w in text_fingerprint(
+                    anchors.get(n, []), json.loads(sentences), lang).items())
+                self.db.executemany("INSERT OR IGNORE INTO fingerprint VALUES (?,?,?)", prints)
+                last = rows[-1][0]
+            self.db.execute("UPDATE meta SET value=? WHERE key='schema'", (str(SCHEMA_VERSION),))
 
     # ---- writing -------------------------------------------------------------------------
     def has(self, article_id: str) -> bool:
@@ -138,7 +154,7 @@ class Store:
         self.db.executemany("INSERT INTO anchors VALUES (?,?,?,?,?,?)",
                             [(n, a.kind, a.text, a.key, a.sentence, int(a.caption)) for a in article.anchors])
         self.db.executemany("INSERT OR IGNORE INTO fingerprint VALUES (?,?,?)",
-                            [(key, n, w) for key, w in fingerprint(article.anchors).items()])
+                            [(key, n, w) for key, w in fingerprint(article).items()])
         self.db.executemany("INSERT OR IGNORE INTO lsh VALUES (?,?)", [(b, n) for b in band_keys(article.minhash)])
         if vector is not None:
             vectors.add(n, vector)
@@ -175,7 +191,7 @@ class Store:
                              json.dumps(article.lang_shares), np.asarray(article.minhash, dtype=np.uint32).tobytes(),
                              to_blob(vector)))
             anchors += [(n, a.kind, a.text, a.key, a.sentence, int(a.caption)) for a in article.anchors]
-            prints += [(key, n, w) for key, w in fingerprint(article.anchors).items()]
+            prints += [(key, n, w) for key, w in fingerprint(article).items()]
             if len(article.minhash) >= BANDS * ROWS:
                 signed.append((n, article.minhash[:BANDS * ROWS]))
             if vector is not None:
@@ -256,7 +272,9 @@ class Store:
             f"SELECT n, COUNT(*) FROM lsh WHERE bucket IN ({marks}) GROUP BY n", keys).fetchall())
 
     def anchor_candidates(self, weights: dict[str, float], limit: int) -> dict[int, float]:
-        """Articles sharing weighted anchor keys, scored by the sum of weight x IDF of what they share."""
+        """Articles sharing fingerprint keys with `weights` (a query's fingerprint), scored by the sum over shared
+        keys of query weight x IDF in this index x the article's stored weight: stored fingerprints are unit
+        vectors, so an article with many keys does not outscore one whose few keys all match."""
         if not weights:
             return {}
         total = max(self.count(), 1)
@@ -273,8 +291,9 @@ class Store:
         values = ",".join("(?,?)" for _ in useful)
         # Summed in SQLite: the postings lists never become Python objects.
         return dict(self.db.execute(
-            f"WITH q(key, w) AS (VALUES {values}) SELECT f.n, SUM(q.w) AS s FROM q JOIN fingerprint f ON f.key = q.key "
-            f"GROUP BY f.n ORDER BY s DESC, f.n LIMIT ?", [v for item in useful.items() for v in item] + [limit]).fetchall())
+            f"WITH q(key, w) AS (VALUES {values}) SELECT f.n, SUM(q.w * f.weight) AS s FROM q JOIN fingerprint f "
+            f"ON f.key = q.key GROUP BY f.n ORDER BY s DESC, f.n LIMIT ?",
+            [v for item in useful.items() for v in item] + [limit]).fetchall())
 
     def sentence_vectors(self, n: int) -> np.ndarray | None:
         row = self.db.execute("SELECT vectors FROM sentence_vectors WHERE n=?", (n,)).fetchone()
