@@ -186,17 +186,17 @@ class ExactSearch:
             scores = self.matrix @ (vector / np.linalg.norm(vector))
             top = np.argsort(-scores)[:VECTOR_POOL]
             near = {int(self.numbers[i]): float(scores[i]) for i in top}
-        weights = fingerprint(query.anchors)
-        postings: dict[str, list[int]] = {}
-        for key, n in store.db.execute("SELECT key, n FROM fingerprint"):  # the full scan
+        weights = fingerprint(query)
+        postings: dict[str, list[tuple[int, float]]] = {}
+        for key, n, weight in store.db.execute("SELECT key, n, weight FROM fingerprint"):  # the full scan
             if key in weights:
-                postings.setdefault(key, []).append(n)
+                postings.setdefault(key, []).append((n, weight))
         total = len(self.numbers)
         scores: dict[int, float] = {}
-        for key, ns in postings.items():
-            if len(ns) <= max(50, total * 0.05):
-                for n in ns:
-                    scores[n] = scores.get(n, 0.0) + weights[key] * math.log(1 + total / len(ns))
+        for key, stored in postings.items():
+            if len(stored) <= max(50, total * 0.05):
+                for n, weight in stored:
+                    scores[n] = scores.get(n, 0.0) + weights[key] * math.log(1 + total / len(stored)) * weight
         anchors = dict(sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:ANCHOR_POOL])
         return combine(store.lsh_candidates(query.minhash), anchors, near, store.number_of(query.id), limit)
 
@@ -356,7 +356,8 @@ NOTES = """How it was measured.
   (its *donor*): document vector = normalize(base + s·(r1 − r2) + 0.02·g), r1 and r2 random real vectors, g Gaussian,
   s fitted so the mean cosine to the base is {TARGET_COSINE} (as close as a translation's nearest unrelated lead
   is at its 60th percentile); anchors = each of the base's anchors kept with p = 0.5, otherwise replaced by an anchor drawn from all
-  real articles' anchors (so keys keep their real frequencies), all on the first sentence; MinHash = each of the
+  real articles' anchors (so keys keep their real frequencies), all on the first sentence; fingerprint = what
+  `Store.add_many` derives from those anchors and the text's loan-word keys (stemma.text.fingerprint); MinHash = each of the
   base's 128 values kept with p = 0.1, otherwise a random 32-bit value; text = the donor's first 6 sentences (a
   synthetic candidate that reaches verification costs real alignment work and does not align). At 1M every real
   article has ~820 such look-alikes: harder than a random million.
