@@ -178,7 +178,7 @@ class ExactSearch:
 
         import numpy as np
 
-        from stemma.store.db import fingerprint
+        from stemma.store.db import WEIGHT_SCALE, fingerprint
         from stemma.trace.candidates import ANCHOR_POOL, VECTOR_POOL, combine
 
         near = {}
@@ -196,7 +196,7 @@ class ExactSearch:
         for key, stored in postings.items():
             if len(stored) <= max(50, total * 0.05):
                 for n, weight in stored:
-                    scores[n] = scores.get(n, 0.0) + weights[key] * math.log(1 + total / len(stored)) * weight
+                    scores[n] = scores.get(n, 0.0) + weights[key] * math.log(1 + total / len(stored)) * weight / WEIGHT_SCALE
         anchors = dict(sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:ANCHOR_POOL])
         return combine(store.lsh_candidates(query.minhash), anchors, near, store.number_of(query.id), limit)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from stemma.analyze import analyze
 from stemma.model import Page
 from stemma.store import Store
-from stemma.store.db import SCHEMA_VERSION, fingerprint
+from stemma.store.db import SCHEMA_VERSION, WEIGHT_SCALE, fingerprint
 from stemma.text.fingerprint import KEYS
 
 SOURCE = ("Russian President Vladimir Putin arrived in Pyongyang on June 19, 2024 for talks with Kim Jong Un. "
@@ -58,8 +58,9 @@ def test_each_article_stores_at_most_the_capped_fingerprint(tmp_path):
     assert len(fingerprint(long_article)) == KEYS  # the long article has more keys than are kept
     rows = dict(store.db.execute("SELECT n, COUNT(*) FROM fingerprint GROUP BY n"))
     assert max(rows.values()) == KEYS
-    weights = [w for (w,) in store.db.execute("SELECT weight FROM fingerprint WHERE n=?", (store.number_of(long_article.id),))]
-    assert abs(sum(w * w for w in weights) - 1) < 1e-6  # unit length: scores are cosines, not sums over size
+    weights = [w / WEIGHT_SCALE for (w,) in store.db.execute("SELECT weight FROM fingerprint WHERE n=?",
+                                                               (store.number_of(long_article.id),))]
+    assert abs(sum(w * w for w in weights) - 1) < 0.01  # unit length: scores are cosines, not sums over size
 
 
 def test_index_from_before_fingerprint_keys_is_upgraded_in_place(tmp_path):

@@ -47,9 +47,20 @@ class StoreError(Exception):
     """The index folder cannot be used (not writable, not a stemma index, newer schema)."""
 
 
+# Stored fingerprint weights are in thousandths: whole numbers, which SQLite writes in one or two bytes instead of
+# eight (the table is a quarter smaller), and a score moves by about 0.001 of a cosine.
+WEIGHT_SCALE = 1000
+
+
 def fingerprint(article: Article) -> dict[str, float]:
     """The cross-language candidate signal of one article: its capped, unit-length key vector."""
     return text_fingerprint(article.anchors, article.sentences, article.lang)
+
+
+def fingerprint_rows(n: int, anchors: list[Anchor], sentences: list[str], lang: str) -> list[tuple[str, int, float]]:
+    """(key, n, weight in thousandths) rows of one article's fingerprint; a weight that rounds to nothing is left out."""
+    rows = [(key, n, float(round(w * WEIGHT_SCALE))) for key, w in text_fingerprint(anchors, sentences, lang).items()]
+    return [row for row in rows if row[2] > 0]
 
 
 def to_blob(vector: np.ndarray | None) -> bytes | None:
@@ -128,8 +139,8 @@ class Store:
                         "SELECT n, kind, text, key, sentence, caption FROM anchors WHERE n BETWEEN ? AND ?",
                         (rows[0][0], rows[-1][0])):
                     anchors.setdefault(n, []).append(Anchor(kind, text, key, sentence, bool(caption)))
-                prints = sorted((key, n, w) for n, lang, sentences in rows for key, w in text_fingerprint(
-                    anchors.get(n, []), json.loads(sentences), lang).items())
+                prints = sorted(row for n, lang, sentences in rows
+                                for row in fingerprint_rows(n, anchors.get(n, []), json.loads(sentences), lang))
                 self.db.executemany("INSERT OR IGNORE INTO fingerprint VALUES (?,?,?)", prints)
                 last = rows[-1][0]
             self.db.execute("UPDATE meta SET value=? WHERE key='schema'", (str(SCHEMA_VERSION),))
@@ -154,7 +165,7 @@ class Store:
         self.db.executemany("INSERT INTO anchors VALUES (?,?,?,?,?,?)",
                             [(n, a.kind, a.text, a.key, a.sentence, int(a.caption)) for a in article.anchors])
         self.db.executemany("INSERT OR IGNORE INTO fingerprint VALUES (?,?,?)",
-                            [(key, n, w) for key, w in fingerprint(article).items()])
+                            fingerprint_rows(n, article.anchors, article.sentences, article.lang))
         self.db.executemany("INSERT OR IGNORE INTO lsh VALUES (?,?)", [(b, n) for b in band_keys(article.minhash)])
         if vector is not None:
             vectors.add(n, vector)
@@ -191,7 +202,7 @@ class Store:
                              json.dumps(article.lang_shares), np.asarray(article.minhash, dtype=np.uint32).tobytes(),
                              to_blob(vector)))
             anchors += [(n, a.kind, a.text, a.key, a.sentence, int(a.caption)) for a in article.anchors]
-            prints += [(key, n, w) for key, w in fingerprint(article).items()]
+            prints += fingerprint_rows(n, article.anchors, article.sentences, article.lang)
             if len(article.minhash) >= BANDS * ROWS:
                 signed.append((n, article.minhash[:BANDS * ROWS]))
             if vector is not None:
@@ -285,7 +296,7 @@ class Store:
             frequency = self.db.execute("SELECT COUNT(*) FROM (SELECT 1 FROM fingerprint WHERE key=? LIMIT ?)",
                                         (key, cap + 1)).fetchone()[0]
             if 0 < frequency <= cap:
-                useful[key] = weight * math.log(1 + total / frequency)
+                useful[key] = weight * math.log(1 + total / frequency) / WEIGHT_SCALE
         if not useful:
             return {}
         values = ",".join("(?,?)" for _ in useful)
