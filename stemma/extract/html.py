@@ -5,7 +5,6 @@ import re
 from bisect import bisect_right
 from collections import Counter
 
-import lxml.html
 import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.readability_lxml import Document as ReadabilityDocument
@@ -94,12 +93,32 @@ BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquo
           "ul", "ol", "table", "section", "article", "figure", "figcaption", "br", "header", "footer", "form"}
 
 
+class Pick(ReadabilityDocument):
+    """trafilatura's port of readability that keeps the element it picked: summary() returns it as
+    markup, which would have to be parsed again (~1 ms a page). When no element scores at all, the
+    port returns the whole page; that is no pick, and `article` stays None."""
+
+    __slots__ = ("article", "found")
+
+    def select_best_candidate(self, candidates: dict):
+        best = super().select_best_candidate(candidates)
+        self.found = best is not None
+        return best
+
+    def sanitize(self, node: HtmlElement, candidates: dict) -> str:
+        self.article = node if self.found else None  # cleaned in place by sanitize
+        return super().sanitize(node, candidates)
+
+
 def readability_paragraphs(tree: HtmlElement) -> list[str]:
     """Lines of the readability-style pick (trafilatura's port of readability), one per block element."""
+    pick = Pick(tree, min_text_length=25)
     try:
-        root = lxml.html.fragment_fromstring(ReadabilityDocument(tree, min_text_length=25).summary(),
-                                             create_parent="div")
+        pick.summary()
     except Exception:  # the port fails on some broken trees: then there is no second opinion
+        return []
+    root = pick.article
+    if root is None:
         return []
     lines: list[str] = []
     current: list[str] = []
