@@ -7,7 +7,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from stemma.model import Anchor
-from stemma.text.anchors import fingerprint_keys
+from stemma.text.anchors import TERM_WEIGHT, fingerprint_keys
+from stemma.text.lexicon import english_keys
 
 # Keys kept per article. fingerprint_keys gives a news article a few hundred keys (every word of four letters or
 # more adds one), ~300M index rows at 1M articles; the 64 most telling ones keep retrieval where all of them put it
@@ -36,8 +37,11 @@ def fingerprint(anchors: list[Anchor], sentences: list[str], lang: str, limit: i
     with no sentences, anchors alone), as a unit vector: an index score summed over shared keys is then a cosine
     and a long article does not win by its size."""
     documents, frequencies = key_frequencies()
+    keys = fingerprint_keys(anchors, sentences, lang)
+    for key in english_keys(sentences, lang):
+        keys.setdefault(key, TERM_WEIGHT)
     weighted = {key: weight * math.log(1 + documents / (1 + frequencies.get(key, 0)))  # rarity(key), inlined
-                for key, weight in fingerprint_keys(anchors, sentences, lang).items()}
+                for key, weight in keys.items()}
     kept = heapq.nsmallest(limit, weighted.items(), key=lambda item: (-item[1], item[0]))
     norm = math.sqrt(sum(w * w for _, w in kept)) or 1.0
     return {key: w / norm for key, w in kept}
