@@ -78,3 +78,22 @@ def test_index_from_before_fingerprint_keys_is_upgraded_in_place(tmp_path):
     assert sorted(reopened.db.execute("SELECT * FROM fingerprint")) == expected
     scores = reopened.anchor_candidates(fingerprint(page(99, TRANSLATION, "sr")), 10)
     assert max(scores, key=scores.get) == reopened.number_of(page(0, SOURCE, "en").id)
+
+
+# Chat turns keep no name, number or loan word in translation: only the lexicon's English keys join them.
+CHAT_TURNS = [
+    "Your parcel was sent to the wrong address, so we will issue a refund of the payment.",
+    "Please reset your password before you log in to your account again.",
+    "The delivery of your order is delayed; please wait a few more days.",
+    "Thank you for your patience, the problem with the device has been solved.",
+]
+CHAT_TRANSLATION = "您的包裹被寄到了错误的地址，因此我们将为您的付款办理退款。"
+
+
+def test_chat_turn_without_names_finds_its_source_through_the_lexicon(tmp_path):
+    store = Store(tmp_path / "index")
+    for number, text in enumerate(CHAT_TURNS):
+        store.add(page(number, text, "en"), None)
+    store.commit()
+    scores = store.anchor_candidates(fingerprint(page(99, CHAT_TRANSLATION, "zh")), 10)
+    assert max(scores, key=scores.get) == store.number_of(page(0, CHAT_TURNS[0], "en").id)
