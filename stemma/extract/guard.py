@@ -22,6 +22,7 @@ LONG_TAG_START = re.compile(r"<[a-zA-Z][^<>]{%d}" % MAX_TAG_CHARS)
 TAG_START = re.compile(r"<[a-zA-Z/!]")
 CONTROL_BYTES = bytes([*range(9), *range(14, 32)])  # bytes that plain text and markup (almost) never hold
 RAW_TEXT_OPEN = re.compile(r"<(script|style|svg|noscript|template)\b", re.I)
+CODE_OPEN = re.compile(r"<(script|style)\b(?![^>]*ld\+json)", re.I)  # JSON-LD scripts hold metadata: kept
 
 
 class ExtractError(ValueError):
@@ -47,20 +48,27 @@ def looks_binary(data: bytes) -> bool:
     return b"\x00" in head[:1024] or controls > len(head) * 0.05
 
 
-def drop_raw_text(html: str) -> str:
-    """Remove <script>, <style>, <svg>, <noscript> and <template> elements with a linear scan."""
+def drop_raw_text(html: str, opening: re.Pattern = RAW_TEXT_OPEN, keep_tags: bool = False) -> str:
+    """Remove the elements whose start tags `opening` matches (by default <script>, <style>, <svg>,
+    <noscript> and <template>) with a linear scan; with keep_tags, only their content."""
     out: list[str] = []
     pos = 0
     lower = None
     while True:
-        match = RAW_TEXT_OPEN.search(html, pos)
+        match = opening.search(html, pos)
         if not match:
             out.append(html[pos:])
             break
-        out.append(html[pos:match.start()])
         if lower is None:
             lower = html.lower()
         end = lower.find(f"</{match.group(1).lower()}", match.end())
+        if keep_tags:
+            open_end = html.find(">", match.end())
+            if 0 <= open_end < end:  # the closing tag is copied with the next stretch
+                out.append(html[pos:open_end + 1])
+                pos = end
+                continue
+        out.append(html[pos:match.start()])
         if end < 0:  # unterminated: the rest is the element's content
             break
         close = lower.find(">", end)
@@ -72,6 +80,12 @@ def bound_html(html: str) -> str:
     """Markup small and shallow enough to parse quickly; ordinary pages come back unchanged."""
     if len(html) > MAX_HTML_CHARS:
         html = drop_raw_text(html)[:MAX_HTML_CHARS]
+    else:
+        # Scripts and styles are no text of the page, and every extractor drops them; emptied before
+        # parsing, they cost neither parser nor the scans of the markup and of the page text anything.
+        # The tags stay: a page whose head holds nothing else would otherwise lose its head, and
+        # trafilatura takes a page without <html> and with a single top element for no HTML at all.
+        html = drop_raw_text(html, CODE_OPEN, keep_tags=True)
     # the substitution costs ~2 ms a page; finding whether there is any long tag at all is cheaper
     if len(html) > MAX_TAG_CHARS and LONG_TAG_START.search(html):
         html = LONG_TAG.sub(r"<\1>", html)
