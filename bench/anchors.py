@@ -222,7 +222,8 @@ def reldi_comparison() -> str:
 
 
 def main(argv: list[str] = ()) -> None:
-    """--split train|dev measures on a tuning split (printed, not written); the default is the test split."""
+    """--split train|dev measures on a tuning split (written to anchors-dev.md / anchors-train.md, without the cost
+    tables); the default is the test split."""
     split = argv[argv.index("--split") + 1] if "--split" in argv else "test"
     rng = random.Random(4)
     rows, kind_rows = [], []
@@ -280,7 +281,10 @@ def main(argv: list[str] = ()) -> None:
          "R@10 all anchor keys (not indexed)", "keys stored per article", "baseline R@1", "baseline R@10",
          "news R@1", "news R@10", "share with a shared key", "≥100 words"], rows)
     if split != "test":
-        print(f"split {split}\n{table}")
+        write_result(f"anchors-{split}", f"Anchors across translation (WMT {split} split, used for tuning)", table,
+                     f"python -m bench anchors --split {split}",
+                     "Columns as in anchors.md (the test split); the cap, the rarity weights, the lexicon's thresholds "
+                     "and the anchor unit of stemma.trace.candidates were chosen on this split.")
         return
     notes = ("R@1, R@10: retrieval exactly as stemma's index does it. Every test source document of the pair is stored "
              "with Store.add_many (its fingerprint, stemma.text.fingerprint: the 64 keys of largest kind weight x "
