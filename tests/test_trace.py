@@ -50,6 +50,24 @@ def test_unrelated_articles_do_not_align():
     assert len(linked) / len(a) < 0.3  # far below what any derived relation needs
 
 
+
+def test_topical_translation_is_aligned_in_full_though_its_sentences_barely_stand_out():
+    # A meeting transcript: every sentence is about the same thing, so a translation pair is only slightly closer
+    # than its neighbours (margin under the strict 1.05), yet each sentence picks its own counterpart, in order.
+    from stemma.trace.relate import coverage, sentence_links
+
+    topic = unit_rows(1, seed=5)[0]
+    original = unit_rows(16, seed=21) + 3.0 * topic
+    original /= np.linalg.norm(original, axis=1, keepdims=True)
+    translated = noisy(original, 0.12)
+    sim = translated @ original.T
+    assert np.median(np.diag(sim) / np.sort(sim, axis=1)[:, -2]) < 1.05  # margins are weak
+    links = sentence_links(translated, original)
+    assert coverage(links, 16, "query") > 0.9
+    unrelated = unit_rows(16, seed=31) + 3.0 * topic
+    unrelated /= np.linalg.norm(unrelated, axis=1, keepdims=True)
+    assert coverage(sentence_links(translated, unrelated), 16, "query") < 0.3
+
 @pytest.fixture(scope="module")
 def traced(demo_store, demo_page):
     from stemma.analyze import analyze

@@ -48,9 +48,31 @@ def sentence_links(query_vectors: np.ndarray, article_vectors: np.ndarray, t: Th
                 if pair.similarity >= t.link_similarity]
 
     strict = links(t.link_margin)
-    if len(strict) < t.backbone * max(1, min(len(query_vectors), len(article_vectors))):
+    chain = mutual_chain(query_vectors @ article_vectors.T, t.link_similarity)
+    backbone = max(len(strict), chain if chain >= MIN_CHAIN else 0)
+    if backbone < t.backbone * max(1, min(len(query_vectors), len(article_vectors))):
         return strict
     return links(t.fill_margin)
+
+
+# Unrelated texts of a few sentences often have 2 or 3 mutual best matches in order by chance (WMT train/dev).
+MIN_CHAIN = 4
+
+
+def mutual_chain(similarity: np.ndarray, floor: float) -> int:
+    """Length of the longest monotonic chain of mutual best matches (each sentence the other's most similar).
+
+    A topical text (a meeting, a match report) has sentences so alike that few of its translation pairs stand out by
+    margin, but they still pick each other in order; unrelated texts give a few scattered mutual pairs, rarely a chain."""
+    if similarity.size == 0:
+        return 0
+    row_best, col_best = similarity.argmax(axis=1), similarity.argmax(axis=0)
+    chain: list[int] = []  # patience sorting: chain[k] = smallest article index ending a chain of length k + 1
+    for i, j in enumerate(row_best):
+        if col_best[j] == i and similarity[i, j] >= floor:
+            k = int(np.searchsorted(chain, j))
+            chain[k:k + 1] = [j]
+    return len(chain)
 
 
 def coverage(links: list[AlignedPair], size: int, side: str) -> float:
