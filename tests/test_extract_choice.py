@@ -1,0 +1,30 @@
+"""How the story is chosen between trafilatura's lines and the readability pick."""
+from __future__ import annotations
+
+from stemma.extract.html import choose
+
+LEAD = "The minister announced on Friday that the new rail line to the airport will open two years later than planned."
+STORY = [
+    "Engineers found that the tunnel under the river needs stronger supports, which adds about a year of work.",
+    "A second delay comes from the signalling system, whose supplier went bankrupt in the spring of last year.",
+    "- Stations: six, two of them underground",
+    "Passenger groups said the delay was disappointing but that safety had to come first in a project this size.",
+    "The government expects the total cost to rise by about a fifth, to nearly three billion euros in all.",
+]
+TEASERS = ["Read more: Airport expansion plans face new legal challenge", "Opinion: Why our trains are always late",
+           "Most read: Ten places to visit this winter", "Comments (14)"]
+
+
+def test_pick_inside_trafilatura_keeps_its_lines_and_the_lead_but_not_what_follows():
+    # the readability pick is the story's body; trafilatura kept the lead before it and teasers after it
+    picked = [line for line in STORY if not line.startswith("-")]
+    story = choose([LEAD, *STORY, *TEASERS], picked)
+    assert story == [LEAD, *STORY]  # the lead and the list item the pick dropped stay, the teasers go
+
+
+def test_much_longer_pick_replaces_a_short_trafilatura_text():
+    assert choose(STORY[:1], [LEAD, *STORY]) == [LEAD, *STORY]
+
+
+def test_unrelated_pick_leaves_trafilatura_text_alone():
+    assert choose([LEAD, *STORY], TEASERS) == [LEAD, *STORY]
