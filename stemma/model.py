@@ -25,7 +25,7 @@ class Boilerplate:
     """A piece of a page that is not the story but is evidence about the page."""
 
     # photo_caption, photo_credit, author_bio, related_links, update_notice, share_subscribe, navigation,
-    # ad, source_line ('Source: Reuters', 'Извор: Танјуг'), dateline (plain text only)
+    # ad, source_line ('Source: Reuters', 'Извор: Танјуг'), dateline ('CNN —' atop the story)
     kind: str
     text: str
     position: int  # index of the paragraph it stood before, in article order
