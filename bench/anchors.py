@@ -301,7 +301,7 @@ def main(argv: list[str] = ()) -> None:
              "the index built from anchor keys alone (no term keys, no lexicon). "
              "'R@10 all keys' and 'R@10 all anchor keys': no index and no cap - the cosine of idf- and "
              "kind-weighted vectors of every key (the measure before the keys were indexed). 'keys stored per "
-             "article': fingerprint rows per source document (at most 64). Before this index (commit e04d5a3) the "
+             "article': fingerprint rows per source document (at most 64). Before this index (commit 24f310c) the "
              "fingerprint table held kind-prefixed anchor keys scored by a plain sum: test R@10 0.37-0.71 per pair. "
              "Agreement: mean share of a source document's keys (anchors and term keys, uncapped) found among its "
              "human translation's keys (random: the translation of another document of the same pair); most term "
@@ -310,8 +310,9 @@ def main(argv: list[str] = ()) -> None:
              "index. news R@k: the news queries only (all documents stay candidates). 'share with a shared key': "
              "documents whose stored fingerprint shares at least one key with their translation's - the ceiling "
              "of retrieval through the index. en-sr has only WMT24++ sources (WMT25 en-sr has none). All domains are included (see the news "
-             "column). Train and dev: `python -m bench anchors --split dev` prints the same table (the key design "
-             "and the cap were measured there; rarity is counted on train).\n\n"
+             "column). Dev: `python -m bench anchors --split dev` writes the same table to anchors-dev.md (the key "
+             "design, the cap, the lexicon's thresholds and the anchor unit were chosen there; rarity and the "
+             "lexicon are counted on train; no choice was made on this test split).\n\n"
              "## Agreement per kind (human pairs)\n\n"
              + markdown_table(["pair", "numbers, dates, money", "entities"], kind_rows)
              + "\n\n## Cost per page (language + sentences + anchors + fingerprint)\n\n" + page_timing())
