@@ -25,22 +25,18 @@ def key_frequencies() -> tuple[int, dict[str, int]]:
     return documents, {key: int(count) for key, count in (line.rsplit("\t", 1) for line in lines[1:])}
 
 
-def rarity(key: str) -> float:
-    """How rare a key is, known before the index is: inverse document frequency on a fixed corpus (a key it never
-    saw counts as seen once), since the index's own frequencies change as it grows and rows are written once."""
-    documents, frequencies = key_frequencies()
-    return math.log(1 + documents / (1 + frequencies.get(key, 0)))
-
-
 def fingerprint(anchors: list[Anchor], sentences: list[str], lang: str, limit: int = KEYS) -> dict[str, float]:
-    """The `limit` keys of largest weight x rarity (anchors and term keys of stemma.text.anchors.fingerprint_keys;
-    with no sentences, anchors alone), as a unit vector: an index score summed over shared keys is then a cosine
-    and a long article does not win by its size."""
+    """The `limit` keys of largest weight x rarity, as a unit vector: an index score summed over shared keys is then
+    a cosine and a long article does not win by its size. Keys: anchors and term keys (stemma.text.anchors.
+    fingerprint_keys) and, for a text not in English, the English term keys of the words stemma.text.lexicon knows;
+    with no sentences, anchors alone. Rarity is the inverse document frequency of the key on WMT train (a key never
+    seen there counts as seen once): it must be known when the row is written, before the index knows how common
+    the key is, and the index's own frequencies change as it grows while rows are written once."""
     documents, frequencies = key_frequencies()
     keys = fingerprint_keys(anchors, sentences, lang)
     for key in english_keys(sentences, lang):
         keys.setdefault(key, TERM_WEIGHT)
-    weighted = {key: weight * math.log(1 + documents / (1 + frequencies.get(key, 0)))  # rarity(key), inlined
+    weighted = {key: weight * math.log(1 + documents / (1 + frequencies.get(key, 0)))
                 for key, weight in keys.items()}
     kept = heapq.nsmallest(limit, weighted.items(), key=lambda item: (-item[1], item[0]))
     norm = math.sqrt(sum(w * w for _, w in kept)) or 1.0
