@@ -371,7 +371,8 @@ NOTES = """How it was measured.
   full scan of the fingerprint table, ranked by the same `combine`. Peak RSS = `ru_maxrss` of the measuring
   process (a fresh one per row, not the one that built the index), encoder model included.
 - Index: k-means cells past 20,000 vectors (about sqrt(n) cells, the nearest quarter of them probed), float32
-  vectors memory-mapped; anchor keys on more than min(5 % of the index, 5,000) articles are skipped. (The first
+  vectors memory-mapped; anchor keys on more than min(5 % of the index, 5,000) articles are skipped, and a query
+  sums at most 20,000 fingerprint postings, its most telling keys first. (The first
   run, commit cb55c63, probed 1/16 of the cells of float16 vectors: 352 ms candidates at 1M and the source lost
   from the top 20 vectors for 8 of 39 queries at 100k.)
 - The 2 cores were shared with other sessions' jobs (load average 2-9 during the run): absolute times are
