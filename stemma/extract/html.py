@@ -9,7 +9,6 @@ import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.readability_lxml import Document as ReadabilityDocument
 from trafilatura.settings import Extractor
-from trafilatura.utils import load_html
 from selectolax.lexbor import LexborHTMLParser
 
 from stemma.extract import Extracted
@@ -18,6 +17,7 @@ from stemma.extract import dom
 from stemma.extract.decode import decode
 from stemma.extract.guard import ExtractError, bound_html, check_bytes
 from stemma.extract.meta import read_metadata
+from stemma.extract.parse import parse
 from stemma.extract.plain import type_lines
 from stemma.model import Boilerplate, Page
 
@@ -261,7 +261,7 @@ def extract_html(page: Page) -> Extracted:
         return Extracted(error="empty page")
     tree = LexborHTMLParser(html)
     # one lxml parse, shared by htmldate (which copies it) and then trafilatura and readability
-    lxml_tree = load_html(html)
+    lxml_tree = parse(html)
     meta = read_metadata(tree, html, page.url or None, lxml_tree)
     body = tree.body
     # one squashed text node per line: the cue scan's "^\s*" must not wade through whitespace runs
