@@ -38,7 +38,6 @@ CLASS_KINDS: list[tuple[str, re.Pattern]] = [
                               r"pagination|pager|skip[-_]?link|(?:^|[\s_-])skip(?:$|[\s_-])|site[-_]?header|(?:^|[\s_-])footer|"
                               r"topbar|podnozje|izbornik|навигац|(?:^|[\s_-])meni(?:$|[\s_-])|menü")),
 ]
-ANY_KIND = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in CLASS_KINDS))
 # Literal pieces, one of which every CLASS_KINDS match contains: a cheap filter before the regexes.
 NAME_HINTS = ("credit", "copyright", "photog", "fotog", "nachweis", "quelle", "source", "izvor", "извор", "fuente",
               "fonte", "autor", "author", "kredit", "zrodlo", "capt", "legend", "unterschrift", "desc", "text", "opis",
@@ -104,9 +103,9 @@ KIND_ORDER = {kind: n for n, (kind, _) in enumerate(CLASS_KINDS)}
 
 @lru_cache(maxsize=16384)
 def kind_of_names(names: str) -> str | None:
-    """The first kind (in CLASS_KINDS order) whose pattern matches the class/id names; pages repeat them."""
-    if not ANY_KIND.search(names):  # most names match no kind: one search instead of seven
-        return None
+    """The first kind (in CLASS_KINDS order) whose pattern matches the class/id names; pages repeat them.
+    Names come here past HINT: a first search with all the patterns joined, to reject the rest at
+    once, cost ~0.35 ms a page more than it saved."""
     for kind, pattern in CLASS_KINDS:
         if pattern.search(names):
             return kind
