@@ -139,6 +139,9 @@ class Pick(ReadabilityDocument):
 
 def readability_paragraphs(tree: HtmlElement) -> list[str]:
     """Lines of the readability-style pick (trafilatura's port of readability), one per block element."""
+    head = tree.find("head")
+    if head is not None and tree.find("body") is not None:
+        head.drop_tree()  # its elements hold no story, and the port walks every element in Python
     pick = Pick(tree, min_text_length=25)
     try:
         pick.summary()
