@@ -40,7 +40,7 @@ from stemma.trace.tracer import MAX_SENTENCES, sentence_vectors  # noqa: E402
 MAX_FALSE = 0.01  # the false-derivation rate issue 5 allows
 DERIVED = {"copy", "rewrite", "translation", "excerpt"}
 GRID = {
-    "link_margin": [1.03, 1.05, 1.08, 1.12],
+    "link_margin": [1.05, 1.08, 1.12, 1.16],
     "link_similarity": [0.8, 0.85],
     "derived_coverage": [0.5, 0.6],
     "excerpt_coverage": [0.7, 0.8],

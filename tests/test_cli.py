@@ -86,9 +86,10 @@ def test_sites_shows_who_copies_whom(tmp_path, demo_run):
 
 
 def test_a_page_too_short_to_trace_says_so_instead_of_looking_original(tmp_path, demo_run):
-    """A copied two-line brief finds no relation by design (short texts align with anything); the user is told why."""
+    """A loosely reworded two-line brief finds no relation (short texts that say the same align almost as well as
+    copies); the user is told the report cannot be sure, rather than shown an empty report that looks original."""
     page = tmp_path / "brief.txt"
     page.write_text("Dock workers in Brenmouth stopped work on Monday.\nThe port is closed.\n", encoding="utf-8")
     result = run("trace", str(page), "--index", str(demo_run.index))
     assert result.exit_code == 0, result.output
-    assert "too little to tell" in " ".join(result.output.split())
+    assert "too little to be sure" in " ".join(result.output.split())

@@ -18,16 +18,16 @@ class Thresholds:
     """When aligned sentences make two articles one text. The defaults are fitted on WMT train and dev and hard cases
     made from them by scripts/fit_relate.py (bench/results/relate_thresholds.md): the most derivations found with no
     more than 1 % claimed between different documents."""
-    link_margin: float = 1.05  # a link's similarity over its neighbours' (see align.margin_scores)
+    link_margin: float = 1.12  # a link's similarity over its neighbours' (see align.margin_scores)
     backbone: float = 0.4  # share of the shorter side linked strictly before lenient links are trusted
     fill_margin: float = 1.0
     link_similarity: float = 0.80  # cosine a link needs besides its margin
     derived_coverage: float = 0.5  # both sides this much aligned: copy, rewrite or translation
     excerpt_coverage: float = 0.8  # one side mostly inside the other
     excerpt_links: int = 2
-    # Below this many aligned characters (the shorter side) no derivation is claimed: the chat turns and greetings
-    # of different documents align as well as translations do, so a short text says nothing of where it came from.
-    min_aligned_chars: int = 200
+    # Below this many aligned characters (the shorter side) no derivation is claimed. The fit chose none since the
+    # mutual-best backbone let the strict margin rise to 1.12: a short text must now align well above chance.
+    min_aligned_chars: int = 0
 
 
 FITTED = Thresholds()
@@ -93,12 +93,18 @@ def aligned_chars(article: Article, links: list[AlignedPair], side: str) -> int:
     return latin_chars("".join(article.sentences[i] for i in {i for pair in links for i in getattr(pair, side)}))
 
 
+# Pages shorter than this (in Latin-script characters) are traced only when each sentence matches closely: an empty
+# report for one says little about whether it is original.
+SHORT_PAGE_CHARS = 200
+
+
 def no_relations_message(query: Article) -> str:
-    """What an empty list of relations means for this page: nothing indexed relates, or too little text to tell."""
+    """What an empty list of relations means for this page: nothing indexed relates, or too little text to be sure."""
     size = latin_chars("".join(query.sentences))
-    if size < FITTED.min_aligned_chars:
-        return (f"No related article in the index. The page has {size} characters of text: too little to tell a copy "
-                f"or translation from a text that only says the same (stemma needs {FITTED.min_aligned_chars}).")
+    if size < SHORT_PAGE_CHARS:
+        return (f"No related article in the index. The page has only {size} characters of text: too little to be "
+                "sure. A copy or translation this short is claimed only when every sentence matches closely, since "
+                "short texts that merely say the same thing align almost as well.")
     return "No related article in the index."
 
 
