@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bench import SHARED
 
-QUERIES = 40
+QUERIES = 120  # one query is 0.008 of recall: enough to tell "within 0.01"
 MIN_WORDS = 40
 
 
@@ -362,7 +362,7 @@ NOTES = """How it was measured.
   synthetic candidate that reaches verification costs real alignment work and does not align). At 1M every real
   article has ~820 such look-alikes: harder than a random million.
 - **trace** = `analyze` of the query page + `Tracer.trace` (document vector, candidates, sentence vectors of the
-  query, alignment of up to 5 candidates, relations), measured on a second pass over the queries, when the
+  query, alignment of up to 8 candidates, relations), measured on a second pass over the queries, when the
   sentence vectors of the candidates are cached in the index as they are after their first use. **first pass** is
   the pass before it, which embeds the sentences of every candidate not cached yet: to spend the shared cores once,
   the sentence vectors of real articles are carried from one index to the next (runs in the order of the table), so
@@ -375,9 +375,8 @@ NOTES = """How it was measured.
   sums at most 20,000 fingerprint postings, its most telling keys first. (The first
   run, commit cb55c63, probed 1/16 of the cells of float16 vectors: 352 ms candidates at 1M and the source lost
   from the top 20 vectors for 8 of 39 queries at 100k.)
-- The 2 cores were shared with other sessions' jobs (load average 2-9 during the run): absolute times are
-  inflated, the encoder's most (a profile of 12 traces at 100k under that load: 27.4 of 29.3 s in the encoder,
-  0.8 s in the candidate stage), so the trace columns move with the load of the moment more than with the index;
+- The trace columns are mostly the encoder (a profile of 12 traces at 100k: 27.4 of 29.3 s in the encoder, 0.8 s
+  in the candidate stage), so they move with the load of the machine more than with the index size;
   the candidate columns are the index's own cost."""
 
 
