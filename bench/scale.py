@@ -172,6 +172,7 @@ class ExactSearch:
         pairs = list(store.stored_vectors())
         self.numbers = np.asarray([n for n, _ in pairs])
         self.matrix = normalized(np.vstack([v for _, v in pairs]))
+        self.row = {int(n): i for i, n in enumerate(self.numbers)}
 
     def __call__(self, query, vector, store, limit):
         import math
@@ -181,11 +182,8 @@ class ExactSearch:
         from stemma.store.db import WEIGHT_SCALE, fingerprint
         from stemma.trace.candidates import ANCHOR_POOL, VECTOR_POOL, combine
 
-        near = {}
-        if vector is not None:
-            scores = self.matrix @ (vector / np.linalg.norm(vector))
-            top = np.argsort(-scores)[:VECTOR_POOL]
-            near = {int(self.numbers[i]): float(scores[i]) for i in top}
+        cosines = self.matrix @ (vector / np.linalg.norm(vector)) if vector is not None else np.zeros(0)
+        near = {int(self.numbers[i]): float(cosines[i]) for i in np.argsort(-cosines)[:VECTOR_POOL]}
         weights = fingerprint(query)
         postings: dict[str, list[tuple[int, float]]] = {}
         for key, n, weight in store.db.execute("SELECT key, n, weight FROM fingerprint"):  # the full scan
@@ -198,6 +196,10 @@ class ExactSearch:
                 for n, weight in stored:
                     scores[n] = scores.get(n, 0.0) + weights[key] * math.log(1 + total / len(stored)) * weight / WEIGHT_SCALE
         anchors = dict(sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:ANCHOR_POOL])
+        # As find_candidates does: each proposed article scored by both signals.
+        anchors.update({n: scores[n] for n in near if n in scores})
+        if vector is not None:
+            near.update({n: float(cosines[self.row[n]]) for n in anchors if n in self.row})
         return combine(store.lsh_candidates(query.minhash), anchors, near, store.number_of(query.id), limit)
 
 

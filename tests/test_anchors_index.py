@@ -22,6 +22,8 @@ OTHERS = [
     "Floods in Novi Sad forced 1,200 people from their homes on Monday. The Danube rose to seven metres.",
     "The central bank in Belgrade kept its rate at 6.5 percent. Governor Jorgovanka Tabaković cited food prices.",
 ]
+SUMMARY = ("Путин и Ким Џонг Ун у Пјонгјангу 19. јуна 2024: споразум о 260.000 тона жита и 10.000 радника, рекао "
+           "је Ушаков.")
 # A long article about the same people: it shares the story's names (and many words), not its date, numbers or aide.
 LONG = " ".join(
     f"Analysts in {city} discussed how Putin and the Kremlin answered {topic} in {year}, as TASS reported."
@@ -97,3 +99,28 @@ def test_chat_turn_without_names_finds_its_source_through_the_lexicon(tmp_path):
     store.commit()
     scores = store.anchor_candidates(fingerprint(page(99, CHAT_TRANSLATION, "zh")), 10)
     assert max(scores, key=scores.get) == store.number_of(page(0, CHAT_TURNS[0], "en").id)
+
+
+def test_a_candidate_from_one_signal_is_scored_by_the_other_too(tmp_path, monkeypatch):
+    """A short summary in the query's language, with a few heavy keys, can take the source's place in the anchor
+    pool (in a crowded index many do); the source, still the nearest vector, must keep its anchor score and lead."""
+    import numpy as np
+
+    from stemma.trace import candidates
+
+    store = Store(tmp_path / "index")
+    axis = np.eye(384, dtype=np.float32)
+    source, look_alike = page(0, SOURCE, "en"), page(1, SUMMARY, "sr")
+    store.add(source, axis[0])
+    store.add(look_alike, axis[1])
+    for number, text in enumerate(OTHERS, 2):
+        store.add(page(number, text, "en"), axis[number])
+    store.commit()
+    query = page(99, TRANSLATION, "sr")
+    pool = store.anchor_candidates(fingerprint(query), 1)
+    assert list(pool) == [store.number_of(look_alike.id)]  # the source is out of a one-article anchor pool
+    monkeypatch.setattr(candidates, "ANCHOR_POOL", 1)
+    found = candidates.find_candidates(query, 0.6 * axis[0] + 0.8 * axis[100], store, 5)
+    full = store.anchor_candidates(fingerprint(query), 10)
+    assert found[0].n == store.number_of(source.id) and found[0].vector_similarity > 0.5
+    assert abs(found[0].anchor_score - full[found[0].n]) < 1e-9

@@ -286,10 +286,11 @@ class Store:
         return dict(self.db.execute(
             f"SELECT n, COUNT(*) FROM lsh WHERE bucket IN ({marks}) GROUP BY n", keys).fetchall())
 
-    def anchor_candidates(self, weights: dict[str, float], limit: int) -> dict[int, float]:
-        """Articles sharing fingerprint keys with `weights` (a query's fingerprint), scored by the sum over shared
-        keys of query weight x IDF in this index x the article's stored weight: stored fingerprints are unit
-        vectors, so an article with many keys does not outscore one whose few keys all match."""
+    def anchor_candidates(self, weights: dict[str, float], limit: int, among: Iterable[int] = ()) -> dict[int, float]:
+        """The `limit` articles sharing most fingerprint keys with `weights` (a query's fingerprint), plus those of
+        `among` (proposed by other signals) that share any, scored by the sum over shared keys of query weight x IDF
+        in this index x the article's stored weight: stored fingerprints are unit vectors, so an article with many
+        keys does not outscore one whose few keys all match."""
         if not weights:
             return {}
         total = max(self.count(), 1)
@@ -307,12 +308,32 @@ class Store:
                 budget -= frequency
         if not useful:
             return {}
-        values = ",".join("(?,?)" for _ in useful)
         # Summed in SQLite: the postings lists never become Python objects.
-        return dict(self.db.execute(
-            f"WITH q(key, w) AS (VALUES {values}) SELECT f.n, SUM(q.w * f.weight) AS s FROM q JOIN fingerprint f "
-            f"ON f.key = q.key GROUP BY f.n ORDER BY s DESC, f.n LIMIT ?",
-            [v for item in useful.items() for v in item] + [limit]).fetchall())
+        shared = (f"WITH q(key, w) AS (VALUES {','.join('(?,?)' for _ in useful)}) SELECT f.n, SUM(q.w * f.weight) AS s "
+                  "FROM q JOIN fingerprint f ON f.key = q.key")
+        pairs = [v for item in useful.items() for v in item]
+        scores = dict(self.db.execute(f"{shared} GROUP BY f.n ORDER BY s DESC, f.n LIMIT ?", pairs + [limit]))
+        wanted = sorted(set(among) - set(scores))
+        for start in range(0, len(wanted), 500):  # SQLite's limit on bound parameters
+            chunk = wanted[start:start + 500]
+            scores.update(self.db.execute(f"{shared} WHERE f.n IN ({','.join('?' * len(chunk))}) GROUP BY f.n",
+                                          pairs + chunk))
+        return scores
+
+    def vector_similarities(self, vector: np.ndarray, numbers: Iterable[int]) -> dict[int, float]:
+        """Cosine of `vector` with the stored document vectors of `numbers` (those that have one)."""
+        from stemma.store.vectors import normalized
+
+        wanted = sorted(set(numbers))
+        rows = []
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            rows += self.db.execute(f"SELECT n, vector FROM articles WHERE vector IS NOT NULL AND n IN "
+                                    f"({','.join('?' * len(chunk))})", chunk).fetchall()
+        if not rows:
+            return {}
+        scores = normalized(np.vstack([from_blob(blob) for _, blob in rows])) @ normalized(vector)[0]
+        return {n: float(score) for (n, _), score in zip(rows, scores)}
 
     def sentence_vectors(self, n: int) -> np.ndarray | None:
         row = self.db.execute("SELECT vectors FROM sentence_vectors WHERE n=?", (n,)).fetchone()

@@ -46,9 +46,14 @@ class Candidate:
 
 
 def find_candidates(query: Article, vector: np.ndarray | None, store: Store, limit: int) -> list[Candidate]:
+    """Every article a signal proposes is scored by all of them: outside one signal's pool is not the same as absent.
+    In a crowded index the source of a translation can fall out of the anchor pool behind articles with fewer,
+    heavier keys while its vector is the nearest; scored by one signal only, it then ranked behind them."""
     near = store.vectors.nearest(vector, VECTOR_POOL) if vector is not None else {}
-    return combine(store.lsh_candidates(query.minhash), store.anchor_candidates(fingerprint(query), ANCHOR_POOL),
-                   near, store.number_of(query.id), limit)
+    anchors = store.anchor_candidates(fingerprint(query), ANCHOR_POOL, among=near)
+    if vector is not None:
+        near.update(store.vector_similarities(vector, set(anchors) - set(near)))
+    return combine(store.lsh_candidates(query.minhash), anchors, near, store.number_of(query.id), limit)
 
 
 def combine(lsh: dict[int, int], anchors: dict[int, float], near: dict[int, float], own: int | None,
@@ -68,7 +73,8 @@ def combine(lsh: dict[int, int], anchors: dict[int, float], near: dict[int, floa
         candidate(n).reasons.append(f"shared anchors (weight {score:.1f})")
     for n, similarity in near.items():
         candidate(n).vector_similarity = similarity
-        candidate(n).reasons.append(f"close document vector (cosine {similarity:.2f})")
+        if similarity > VECTOR_BASE:
+            candidate(n).reasons.append(f"close document vector (cosine {similarity:.2f})")
     found.pop(own, None)
     ranked = sorted(found.values(), key=lambda c: -c.priority)
     return [c for c in ranked if c.priority >= MIN_PRIORITY][:limit]
