@@ -28,3 +28,17 @@ def test_much_longer_pick_replaces_a_short_trafilatura_text():
 
 def test_unrelated_pick_leaves_trafilatura_text_alone():
     assert choose([LEAD, *STORY], TEASERS) == [LEAD, *STORY]
+
+
+def test_paragraphs_trafilatura_dropped_inside_the_story_come_back_in_order():
+    # the pick holds all of trafilatura's text and one paragraph more, between two of its lines
+    dropped = STORY[1]
+    story = choose([LEAD, STORY[0], *STORY[2:]], [LEAD, *STORY])
+    assert story == [LEAD, *STORY]
+    assert story.index(dropped) == 2
+
+
+def test_prose_the_pick_has_after_the_story_is_not_added():
+    teaser = "Meanwhile, in other news: the city council voted to close two libraries, and residents are angry about it."
+    story = choose([LEAD, *STORY], [LEAD, *STORY, teaser])
+    assert teaser not in story
