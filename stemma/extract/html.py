@@ -359,15 +359,21 @@ def unglue(paragraphs: list[str], items: list[dom.Found]) -> list[str]:
 
 
 def add_leads(paragraphs: list[str], leads: list[str], title: str, page_key: str) -> list[str]:
-    """Put lead paragraphs that trafilatura dropped back in front of the story."""
+    """Put lead paragraphs that trafilatura dropped back in front of the story. Not a block that holds
+    the headline: that is the page's header (section, headline, standfirst, byline run together),
+    not a lead. Dev F1 without / with that test: readability 0.9675 / 0.9689, scrapinghub 0.9661 /
+    0.9666, trafilatura 0.9416 / 0.9421, others unchanged."""
     if not paragraphs:
         return paragraphs
     story = key(" ".join(paragraphs))
+    headline = key(title)
     first = locate(paragraphs[0], page_key, 0)
     front = []
     for lead in leads:
         k = key(lead)
-        if k in story or k in key(title) or any(k in key(f) or key(f) in k for f in front):
+        if k in story or k in headline or any(k in key(f) or key(f) in k for f in front):
+            continue
+        if len(headline) >= MIN_ANCHOR_CHARS and headline in k:
             continue
         at = locate(lead, page_key, 0)
         if 0 <= at and (first < 0 or at < first):
