@@ -100,24 +100,28 @@ def shingles(lines: list[str]) -> Counter:
 def choose(main: list[str], picked: list[str]) -> list[str]:
     """trafilatura's paragraphs; or, when the readability pick is (a) mostly inside them and not longer,
     the part of them the pick spans: trafilatura kept related links, comments or teasers around the
-    story; or (b) the pick, when it is more than twice as long: trafilatura missed most of the story;
-    or (c) trafilatura's paragraphs with the pick's other paragraphs of prose, when the pick holds
-    nearly all of trafilatura's text and more: trafilatura dropped some of the story's paragraphs.
-    Thresholds chosen on the dev split (a grid of them; neighbouring values score within 0.001 mean F1)."""
+    story; or (b) trafilatura's paragraphs with the pick's other paragraphs of prose, when the pick holds
+    nearly all of trafilatura's text and more: trafilatura dropped some of the story's paragraphs; or
+    (c) the pick, when it is more than twice as long otherwise: trafilatura missed most of the story.
+    A pick over twice as long that holds a story of trafilatura's (100 words or more) is (b), not (c):
+    it may be the whole page (dev F1 on l3s-gn1 0.946 -> 0.950, one page that was 0.06; others
+    unchanged). Thresholds chosen on the dev split (a grid of them; neighbouring values score within
+    0.001 mean F1)."""
     if not picked:
         return main
     ours, theirs = shingles(main), shingles(picked)
     n_ours, n_theirs = sum(ours.values()), sum(theirs.values())
+    shared = sum((ours & theirs).values())
+    if shared >= 0.9 * n_ours and n_theirs > n_ours and (n_theirs <= 2 * n_ours or n_ours >= MIN_MERGE_SHINGLES):
+        return merged(main, picked)
     if n_theirs > 2 * n_ours:
         return picked
-    shared = sum((ours & theirs).values())
     if shared >= 0.7 * n_theirs and 0.5 * n_ours <= n_theirs <= n_ours:
         return spanned(main, picked)
-    if shared >= 0.9 * n_ours and n_theirs > n_ours:
-        return merged(main, picked)
     return main
 
 
+MIN_MERGE_SHINGLES = 100  # a text of trafilatura's this long is a story, not a stray lead or caption
 MERGE_WINDOW = 50  # lines of trafilatura's searched ahead for a line of the pick: bounded on huge pages
 
 
@@ -126,7 +130,7 @@ def merged(main: list[str], picked: list[str]) -> list[str]:
     the pick has before it: paragraphs trafilatura dropped inside the story, or its lead. Not after its
     last line: what follows the story in the pick is related-story teasers and copyright notices. Only
     prose: the pick's other extra lines are mostly captions, bylines and share prompts, which trafilatura
-    dropped on purpose. Dev F1 without / with (c): scrapinghub 0.965 / 0.966, trafilatura 0.941 / 0.942,
+    dropped on purpose. Dev F1 without / with (b) for picks up to twice as long: scrapinghub 0.965 / 0.966, trafilatura 0.941 / 0.942,
     readability 0.965 / 0.968, l3s-gn1 0.945 / 0.946, cleanportaleval 0.952 / 0.952 (what it adds
     there is captions, typed and dropped later); appending after the last line too: readability 0.965,
     not before the first line: trafilatura 0.940, scrapinghub 0.965."""
@@ -211,17 +215,21 @@ class Pick(ReadabilityDocument):
         pick alone, dev F1 on readability 0.889 -> 0.958, scrapinghub 0.921 -> 0.940)."""
         if not self.ruthless:
             return
-        holders = {ancestor for frame in self.doc.iter("article", "main") for ancestor in frame.iterancestors()}
+        holders = None
         verdicts: dict[str, bool] = {}
-        for el in self.doc.findall(".//*"):  # a list: dropping while iterating would end the walk
+        # only the named elements, found in C; a list: dropping while iterating would end the walk
+        for el in self.doc.xpath(".//*[@class or @id]"):
             names = " ".join(filter(None, (el.get("class"), el.get("id"))))
-            if len(names) < 2 or el.tag in ("html", "body") or el in holders:
+            if len(names) < 2 or el.tag in ("html", "body"):
                 continue
             if names not in verdicts:
                 low = names.lower()
                 verdicts[names] = bool(UNLIKELY.search(low)) and not MAYBE.search(low)
             if verdicts[names]:
-                el.drop_tree()
+                if holders is None:
+                    holders = {up for frame in self.doc.iter("article", "main") for up in frame.iterancestors()}
+                if el not in holders:
+                    el.drop_tree()
 
 
 UNLIKELY, MAYBE = READABILITY_REGEXES["unlikelyCandidatesRe"], READABILITY_REGEXES["okMaybeItsACandidateRe"]
