@@ -1,7 +1,7 @@
 """How the story is chosen between trafilatura's lines and the readability pick."""
 from __future__ import annotations
 
-from stemma.extract.html import choose
+from stemma.extract.html import choose, key
 
 LEAD = "The minister announced on Friday that the new rail line to the airport will open two years later than planned."
 STORY = [
@@ -42,3 +42,21 @@ def test_prose_the_pick_has_after_the_story_is_not_added():
     teaser = "Meanwhile, in other news: the city council voted to close two libraries, and residents are angry about it."
     story = choose([LEAD, *STORY], [LEAD, *STORY, teaser])
     assert teaser not in story
+
+
+FIRST_HALF = [f"The council met on day {n} of the session and agreed to spend more on schools, roads and the harbour."
+              for n in range(12)]
+SECOND_HALF = [f"Opposition members answered with a motion ({n}) asking that any new spending wait for an audit first."
+               for n in range(12)]
+
+
+def test_two_halves_of_a_story_next_to_each_other_are_joined_in_page_order():
+    # an ad box splits the story in two blocks; trafilatura took the second, the readability pick the first
+    page = key(" ".join(FIRST_HALF) + " Advertisement " + " ".join(SECOND_HALF) + " Most read: other stories")
+    assert choose(SECOND_HALF, FIRST_HALF, page) == FIRST_HALF + SECOND_HALF
+
+
+def test_two_unrelated_texts_far_apart_are_not_joined():
+    filler = " ".join(["A teaser for another story on the site, with a few words of its own."] * 40)
+    page = key(" ".join(FIRST_HALF) + filler + " ".join(SECOND_HALF))
+    assert choose(SECOND_HALF, FIRST_HALF, page) == SECOND_HALF
