@@ -34,7 +34,9 @@ COPYRIGHT_NOTICE = re.compile(
 UPDATE_NOTICE = re.compile(
     r"developing story|breaking news update|this (?:story|article|post|page|report) (?:is developing|is breaking|"
     r"is being updated|will be updated|has been updated|may be updated|will update)|(?:will|to) be updated (?:as|with)|"
-    r"check back (?:for|soon|later)|more (?:details )?to (?:come|follow)|updates? to follow|"
+    # "more to come" and "updates to follow" close a notice; inside a sentence they are story text
+    # ("... and more to come this year once the new TV deal starts")
+    r"check back (?:for|soon|later)|(?:more (?:details )?to (?:come|follow)|updates? to follow)(?=\W*$|\s*[.!…])|"
     r"прича у развоју|priča u razvoju|вест у развоју|vest u razvoju|vijest u razvoju|вијест у развоју|"
     r"(?:биће|бит ће|bi[ćc]e|bit [ćc]e) (?:ажурирана|ажуриран|ažurirana|ažuriran|dopunjen|допуњен)|"
     r"(?:вест|vest|vijest|tekst|текст) (?:се|se) (?:ажурира|ažurira|допуњује|dopunjuje|nadopunjuje)|"

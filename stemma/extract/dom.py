@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -243,6 +244,21 @@ def link_lists(tree: LexborHTMLParser, taken_text: list[str]) -> list[Found]:
     return found
 
 
+def link_text_test(tree: LexborHTMLParser) -> Callable[[str], bool]:
+    """A test of whether a line is (part of) the text of a link of the page; the links are read on
+    the first call only (most pages have no related-links header)."""
+    joined: list[str] = []
+
+    def is_link(line: str) -> bool:
+        if not joined:
+            body = tree.body
+            texts = ["".join(a.text(separator=" ").split()) for a in body.css("a")] if body is not None else []
+            joined.append("\x00".join(texts) or "\x00")
+        return "".join(line.split()) in joined[0]
+
+    return is_link
+
+
 def lead_candidates(tree: LexborHTMLParser) -> list[str]:
     """Standfirst/lead paragraphs marked as such; trafilatura often drops them with the header."""
     leads: list[str] = []
@@ -294,8 +310,10 @@ def cue_starts(text: str) -> list[int]:
     return sorted(set(starts))
 
 
-def cue_lines(text: str) -> list[Found]:
-    """Typed items for short lines of the page text (one text node per line) that carry a cue."""
+def cue_lines(text: str, is_link: Callable[[str], bool] | None = None) -> list[Found]:
+    """Typed items for short lines of the page text (one text node per line) that carry a cue.
+    `is_link` tells whether a line is (part of) a link's text: the lines under a related-links header
+    are then taken only while they are links (see related_block)."""
     found: list[Found] = []
     done = -1
     text = text[:MAX_CUE_CHARS]
@@ -311,15 +329,18 @@ def cue_lines(text: str) -> list[Found]:
         if kind is None:
             continue
         if kind == "related_links" and bp.is_related_header(line):
-            block, done = related_block(text, end, line)
+            block, done = related_block(text, end, line, is_link)
             found.append(Found(kind, block))
         else:
             found.append(Found(kind, line))
     return found
 
 
-def related_block(text: str, end: int, header: str) -> tuple[str, int]:
-    """A related-links header and the headline-like lines under it, as one item."""
+def related_block(text: str, end: int, header: str, is_link: Callable[[str], bool] | None = None) -> tuple[str, int]:
+    """A related-links header and the headline-like lines under it, as one item. On a page (is_link
+    given) the block ends at the first line with words that is not link text: a text node is a line,
+    so a story paragraph with a link or a line break in it comes as short pieces, which look like
+    headlines. Dev pages (l3s-gn1) had 3 story paragraphs typed as related links that way."""
     lines = [header]
     pos = end
     while len(lines) <= MAX_BLOCK_LINES and pos < len(text):
@@ -328,7 +349,7 @@ def related_block(text: str, end: int, header: str) -> tuple[str, int]:
         line = squash(text[pos:nxt])
         if line:
             n = len(bp.words(line))
-            if n > 30 or (n > 8 and bp.SENTENCE_END.search(line)):
+            if n > 30 or (n > 8 and bp.SENTENCE_END.search(line)) or (n and is_link and not is_link(line)):
                 break
             lines.append(line)
         pos = nxt

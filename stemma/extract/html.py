@@ -447,7 +447,7 @@ def extract_html(page: Page) -> Extracted:
     page_key = key(page_text)
     items = dom.typed_elements(tree, html, len(page_key))
     item_keys = [key(item.text) for item in items]
-    for found in dom.cue_lines(page_text) + dom.link_lists(tree, [item.text for item in items]):
+    for found in dom.cue_lines(page_text, dom.link_text_test(tree)) + dom.link_lists(tree, [item.text for item in items]):
         k = key(found.text)
         if k and not any(k in other for other in item_keys):
             items.append(found)
