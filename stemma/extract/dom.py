@@ -187,6 +187,8 @@ def typed_elements(tree: LexborHTMLParser, html: str, body_chars: int) -> list[F
             continue  # an article's own footer holds its tags and byline, not the site's menu
         if kind == "photo_credit" and bp.COPYRIGHT_NOTICE.search(text):
             continue
+        if kind == "share_subscribe" and ("embed" in kind_names(node) or node.css_first("blockquote") is not None):
+            continue  # a "social-media-embed": a post quoted in the story, not a share button
         if kind == "author_bio" and not (len(bp.words(text)) >= 12 or bp.is_author_bio(text)):
             continue  # a byline ("By Jane Doe, March 3"), not a biography
         taken.add(node.mem_id)
