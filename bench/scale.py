@@ -156,7 +156,9 @@ def build(real: Path, folder: Path, size: int) -> dict:
     store.close()
     elapsed = time.perf_counter() - started
     disk = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
-    return {"size": added, "real": len(articles), "build_seconds": elapsed, "disk_bytes": disk}
+    built = {"size": added, "real": len(articles), "build_seconds": elapsed, "disk_bytes": disk}
+    (folder / "built.json").write_text(json.dumps(built))
+    return built
 
 
 # ---- measuring ---------------------------------------------------------------------------------------------------
@@ -283,6 +285,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--measure", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--exact", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--report", action="store_true", help="only re-render the table from the last run's results")
+    parser.add_argument("--keep", action="store_true",
+                        help="keep the indexes, and measure an index kept by an earlier run instead of building it "
+                             "(build on a busy machine, measure latency on a quiet one)")
     args = parser.parse_args(argv if argv is not None else [])
     work = Path(args.work)
     if args.build:
@@ -296,24 +301,30 @@ def main(argv: list[str] | None = None) -> None:
         real_index(work / "real")
     ingested = json.loads((work / "real" / "ingest.json").read_text())
     if not args.report:
-        results = run_sizes(work, sizes)
+        results = run_sizes(work, sizes, args.keep)
         (work / "results.json").write_text(json.dumps(results))
     results = json.loads((work / "results.json").read_text())
     report(results, ingested, args.sizes)
 
 
-def run_sizes(work: Path, sizes: list[int]) -> list:
+def run_sizes(work: Path, sizes: list[int], keep: bool) -> list:
     import shutil
     import sys
 
     results = []
     for size in sizes:
-        print(f"building {size}", file=sys.stderr, flush=True)
-        built = child(["--work", str(work), "--build", str(size)])
+        kept = work / str(size) / "built.json"
+        if keep and kept.exists():
+            print(f"measuring the kept index of {size}", file=sys.stderr, flush=True)
+            built = json.loads(kept.read_text())
+        else:
+            print(f"building {size}", file=sys.stderr, flush=True)
+            built = child(["--work", str(work), "--build", str(size)])
         for exact in ([True, False] if size == sizes[0] else [False]):
             print(f"measuring {size} exact={exact}", file=sys.stderr, flush=True)
             results.append((built, exact, child(["--work", str(work), "--measure", str(size)] + ["--exact"] * exact)))
-        shutil.rmtree(work / str(size), ignore_errors=True)
+        if not keep:
+            shutil.rmtree(work / str(size), ignore_errors=True)
     return results
 
 
