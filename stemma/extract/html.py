@@ -47,7 +47,7 @@ def main_paragraphs(tree: HtmlElement | None, url: str | None, html: str = "",
     # mode and tables, no choice 0.939; with the choice 0.947 (l3s-gn1 0.925 -> 0.945).
     doc = trafilatura.bare_extraction(tree, options=trafilatura_options(url))  # works on a copy of the tree
     lines = text_lines(doc)
-    picked = readability_paragraphs(tree, html)  # mutates the tree, which is not used again
+    picked = readability_paragraphs(tree)  # mutates the tree, which is not used again
     story = choose(lines, picked, page_key)
     if html and sum(map(len, story)) < MIN_STORY_CHARS:
         story = max(story, full_cascade(html, url), key=lambda found: sum(map(len, found)))
@@ -228,15 +228,13 @@ BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquo
 class Pick(ReadabilityDocument):
     """trafilatura's port of readability that keeps the element it picked: summary() returns it as
     markup, which would have to be parsed again (~1 ms a page). When no element scores at all, the
-    port returns the whole page; that is no pick, and `article` stays None. With `ruthless` off it
-    keeps the elements named like page furniture (readability's second try)."""
+    port returns the whole page; that is no pick, and `article` stays None."""
 
-    __slots__ = ("article", "found", "ruthless")
+    __slots__ = ("article", "found")
 
-    def __init__(self, doc: HtmlElement, ruthless: bool = True) -> None:
+    def __init__(self, doc: HtmlElement) -> None:
         super().__init__(doc, min_text_length=25)
-        self.ruthless = ruthless
-        self.article = None
+        self.article, self.found = None, False
 
     def select_best_candidate(self, candidates: dict):
         best = super().select_best_candidate(candidates)
@@ -252,8 +250,6 @@ class Pick(ReadabilityDocument):
         the port does, but not one that holds an <article> or <main>: a page wrapper named "site_header"
         or "panel-two-col-sidebar" would take the whole story with it (5 dev pages lost it that way; the
         pick alone, dev F1 on readability 0.889 -> 0.958, scrapinghub 0.921 -> 0.940)."""
-        if not self.ruthless:
-            return
         holders = None
         verdicts: dict[str, bool] = {}
         # only the named elements, found in C; a list: dropping while iterating would end the walk
@@ -273,8 +269,6 @@ class Pick(ReadabilityDocument):
 
 UNLIKELY, MAYBE = READABILITY_REGEXES["unlikelyCandidatesRe"], READABILITY_REGEXES["okMaybeItsACandidateRe"]
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-# Under this many characters the pick is taken for missed, and readability's second try runs
-MIN_PICK_CHARS = 250
 
 
 def drop_hidden(tree: HtmlElement) -> None:
@@ -282,30 +276,21 @@ def drop_hidden(tree: HtmlElement) -> None:
     headline and dates, cookie and paywall dialogs, collapsed menus. Readability.js skips them too.
     Dev F1 of the choice without / with: scrapinghub 0.958 / 0.965, l3s-gn1 0.941 / 0.941,
     readability 0.972 / 0.970 (one page: a wiki that hides part of its formulas)."""
-    for el in tree.xpath("//*[@hidden or @style]"):
+    # the candidates are found in C; the regex then reads only their few styles
+    for el in tree.xpath("//*[@hidden or contains(@style, 'none') or contains(@style, 'hidden')]"):
         if (el.get("hidden") is not None or HIDDEN_STYLE.search(el.get("style") or "")) and el.getparent() is not None:
             el.drop_tree()
 
 
-def readability_paragraphs(tree: HtmlElement, html: str = "") -> list[str]:
+def readability_paragraphs(tree: HtmlElement) -> list[str]:
     """Lines of the readability-style pick (trafilatura's port of readability), one per block element.
-    When the pick is next to nothing, readability's second try: a new parse, furniture-named elements
-    kept (given the page's HTML; 1 page in 12 on the dev split). The pick alone, dev F1 without / with
-    the retry: scrapinghub 0.940 / 0.950, l3s-gn1 0.924 / 0.927."""
-    lines = pick_lines(tree, ruthless=True)
-    if html and sum(map(len, lines)) < MIN_PICK_CHARS:
-        retry = parse(html)
-        if retry is not None:
-            lines = max(lines, pick_lines(retry, ruthless=False), key=lambda found: sum(map(len, found)))
-    return lines
-
-
-def pick_lines(tree: HtmlElement, ruthless: bool) -> list[str]:
+    readability's second try (a new parse, furniture-named elements kept) when the pick is next to
+    nothing changed the pick on 4 dev pages and the chosen story on none: not made."""
     head = tree.find("head")
     if head is not None and tree.find("body") is not None:
         head.drop_tree()  # its elements hold no story, and the port walks every element in Python
     drop_hidden(tree)
-    pick = Pick(tree, ruthless)
+    pick = Pick(tree)
     try:
         pick.summary()
     except Exception:  # the port fails on some broken trees: then there is no second opinion
