@@ -247,16 +247,19 @@ def link_lists(tree: LexborHTMLParser, taken_text: list[str]) -> list[Found]:
 
 
 def link_text_test(tree: LexborHTMLParser) -> Callable[[str], bool]:
-    """A test of whether a line is (part of) the text of a link of the page; the links are read on
-    the first call only (most pages have no related-links header)."""
-    joined: list[str] = []
+    """A test of whether a line of the page text is a line of a link's text: the links' text is cut
+    into lines the way the page text is (a line per text node, and at line breaks inside one), so a
+    line is looked up whole. The links are read on the first call only (most pages have no
+    related-links header)."""
+    lines: set[str] = set()
 
     def is_link(line: str) -> bool:
-        if not joined:
+        if not lines:
             body = tree.body
-            texts = ["".join(a.text(separator=" ").split()) for a in body.css("a")] if body is not None else []
-            joined.append("\x00".join(texts) or "\x00")
-        return "".join(line.split()) in joined[0]
+            for a in body.css("a") if body is not None else ():
+                lines.update("".join(piece.split()) for piece in a.text(separator="\n").split("\n"))
+            lines.add("\x00")  # read: a page without links is not read again
+        return "".join(line.split()) in lines
 
     return is_link
 
