@@ -320,7 +320,8 @@ def results_table(pages: list[dict], outputs: dict[str, list[str]], seconds: dic
     rows.append(["mean F1 over datasets"] + [f"**{sum(f1s[n]) / len(f1s[n]):.3f}**" if f1s[n] else "" for n in names])
     n_pages = len(pooled[names[0]]) if names else 0
     rows.append([f"all pages pooled ({n_pages}, mean per-page F1)"]
-                + [f"**{score(POOLED, pooled[n])['f1']:.3f}** ±{bootstrap_std(POOLED, pooled[n], 200):.3f}" for n in names])
+                + [f"**{score(POOLED, pooled[n])['f1']:.3f}** ±{bootstrap_std(POOLED, pooled[n], 200):.3f}"
+                   for n in names])
     rows.append(["pages/s (all pages run)"] + [f"{len(pages) / seconds[n]:.1f}" for n in names])
     return markdown_table(header, rows)
 

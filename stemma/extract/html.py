@@ -37,7 +37,8 @@ def main_paragraphs(tree: HtmlElement | None, url: str | None, html: str = "",
     """The story's paragraphs: trafilatura in fast mode, or a readability-style pick of the page when
     that one looks like the tighter or the fuller story (see choose), or, when both found next to
     nothing, trafilatura's full cascade; and the lines of the candidates left out of them, which may
-    still hold typed boilerplate (a bio, a source line). The lxml tree is used up."""
+    still hold typed boilerplate (a bio, a source line). The lxml tree is used up; `page_key` is the
+    page's text without whitespace (see choose)."""
     if tree is None:
         return [], []
     # Fast mode skips trafilatura's own readability/jusText comparison; the comparison made here reads
@@ -99,16 +100,17 @@ def shingles(lines: list[str]) -> Counter:
 
 
 def choose(main: list[str], picked: list[str], page_key: str = "") -> list[str]:
-    """trafilatura's paragraphs; or, when the readability pick is (a) mostly inside them and not longer,
-    the part of them the pick spans: trafilatura kept related links, comments or teasers around the
-    story; or (b) trafilatura's paragraphs with the pick's other paragraphs of prose, when the pick holds
-    nearly all of trafilatura's text and more: trafilatura dropped some of the story's paragraphs; or
-    (c) the pick, when it is more than twice as long otherwise: trafilatura missed most of the story.
-    A pick over twice as long that holds a story of trafilatura's (100 words or more) is (b), not (c):
-    it may be the whole page (dev F1 on l3s-gn1 0.946 -> 0.950, one page that was 0.06; others
-    unchanged); or (d) both, in page order, when they share nothing and one follows the other on
-    the page (see halves). Thresholds chosen on the dev split (a grid of them; neighbouring values
-    score within 0.001 mean F1)."""
+    """trafilatura's paragraphs, or, in this order:
+    (a) trafilatura's paragraphs with the pick's other paragraphs of prose (see merged), when the pick
+        holds nearly all of trafilatura's text and more: trafilatura dropped some of the story. Also
+        when the pick is over twice as long, if trafilatura's text is a story itself (100 words or
+        more): such a pick may be the whole page (dev F1, l3s-gn1 0.946 -> 0.950: one page was 0.06);
+    (b) both, in page order, when they share nothing and one follows the other on the page (see halves);
+    (c) the pick, when it is more than twice as long: trafilatura missed most of the story;
+    (d) the part of trafilatura's paragraphs the pick spans (see spanned), when the pick is mostly
+        inside them and not longer: trafilatura kept related links, comments or teasers around it.
+    `page_key` is the page's text without whitespace, to place the two texts on the page (b only).
+    Thresholds chosen on the dev split (a grid of them; neighbouring values score within 0.001 mean F1)."""
     if not picked:
         return main
     ours, theirs = shingles(main), shingles(picked)
@@ -169,10 +171,10 @@ def merged(main: list[str], picked: list[str]) -> list[str]:
     the pick has before it: paragraphs trafilatura dropped inside the story, or its lead. Not after its
     last line: what follows the story in the pick is related-story teasers and copyright notices. Only
     prose: the pick's other extra lines are mostly captions, bylines and share prompts, which trafilatura
-    dropped on purpose. Dev F1 without / with (b) for picks up to twice as long: scrapinghub 0.965 / 0.966, trafilatura 0.941 / 0.942,
-    readability 0.965 / 0.968, l3s-gn1 0.945 / 0.946, cleanportaleval 0.952 / 0.952 (what it adds
-    there is captions, typed and dropped later); appending after the last line too: readability 0.965,
-    not before the first line: trafilatura 0.940, scrapinghub 0.965."""
+    dropped on purpose. Dev F1 without / with it (for picks up to twice as long): scrapinghub 0.965 /
+    0.966, trafilatura 0.941 / 0.942, readability 0.965 / 0.968, l3s-gn1 0.945 / 0.946,
+    cleanportaleval 0.952 / 0.952 (what it adds there is captions, typed and dropped later); appending
+    after the last line too: readability 0.965; not before the first line: trafilatura 0.940."""
     keys = [key(line) for line in main]
     have = key(" ".join(main))
     after: dict[int, list[str]] = {}
@@ -432,7 +434,8 @@ def extract_html(page: Page) -> Extracted:
     page_key = key(page_text)
     items = dom.typed_elements(tree, html, len(page_key))
     item_keys = [key(item.text) for item in items]
-    for found in dom.cue_lines(page_text, dom.link_text_test(tree)) + dom.link_lists(tree, [item.text for item in items]):
+    cues = dom.cue_lines(page_text, dom.link_text_test(tree))
+    for found in cues + dom.link_lists(tree, [item.text for item in items]):
         k = key(found.text)
         if k and not any(k in other for other in item_keys):
             items.append(found)
