@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from stemma.judge.lexicon import OUTLETS, PERSONA_STEMS, UI_STRINGS, close, fold_key, sound_key
+from stemma.judge.lexicon import OUTLETS, PERSONA_STEMS, UI_STRINGS, close, fold_key, transliteration_key
 from stemma.model import Article, Flag
 
 SCRIPT_OF = (("Cyrl", re.compile(r"[\u0400-\u04ff]")), ("Latn", re.compile(r"[A-Za-z\u00c0-\u024f]")),
@@ -117,10 +117,10 @@ def foreign_ui_signals(article: Article) -> list[Signal]:
 
 def outlet_matches(token: str) -> list[tuple[str, str, str, str]]:
     """Outlets whose name sounds like this token (case-insensitive, across scripts)."""
-    folded, sound = fold_key(token).strip(), sound_key(token)
+    folded, sound = fold_key(token).strip(), transliteration_key(token)
     out = []
     for name, lang, domain, kind in OUTLETS:
-        if folded == fold_key(name) or (len(sound) >= 3 and sound == sound_key(name) and len(folded) >= 4
+        if folded == fold_key(name) or (len(sound) >= 3 and sound == transliteration_key(name) and len(folded) >= 4
                                         and folded[0] == fold_key(name)[0]):
             out.append((name, lang, domain, kind))
     return out
@@ -230,7 +230,7 @@ def relation_signals(article: Article, relations) -> list[Signal]:
         other = relation.article
         site_word = outlet_label(other.site or "")
         squeezed = page.replace(" ", "")  # "Meridian Dispatch" credits meridiandispatch.com
-        credited = bool(site_word) and (site_word in squeezed or sound_key(site_word) in sound_key(squeezed))
+        credited = bool(site_word) and (site_word in squeezed or transliteration_key(site_word) in transliteration_key(squeezed))
         if not credited:
             signals.append(Signal(f"uncredited_{relation.kind}", f"{relation.kind} of {other.url} ({other.site}, "
                                   f"{other.lang}) without naming or linking it", 0.5 if relation.kind == "translation" else 0.4))

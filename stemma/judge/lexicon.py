@@ -102,7 +102,7 @@ def fold_key(text: str) -> str:
     return anyascii(text.replace("đ", "dj").replace("Đ", "Dj")).lower()
 
 
-def sound_key(text: str) -> str:
+def transliteration_key(text: str) -> str:
     """A spelling-neutral key that survives transliteration but keeps the vowels (Reuters = Ројтерс = roiters,
     Getty Images = Гетти Имагес, Sputnik = Спутњик; Politico stays apart from Politika)."""
     key = fold_key(text)

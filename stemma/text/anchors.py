@@ -572,7 +572,7 @@ SOUND_CLASSES = str.maketrans({"l": "r", "v": "b", "f": "h", "j": "z", "m": "n",
 
 
 @lru_cache(maxsize=65536)
-def sound_key(romanized: str) -> str:
+def consonant_skeleton(romanized: str) -> str:
     """Coarse consonant skeleton shared by a katakana spelling and a Latin one: toranpu, Trump -> trnb."""
     s = NOT_ASCII_LETTER.sub("", fold(romanized))
     for old, new in SOUND_DIGRAPHS:
@@ -589,7 +589,7 @@ def term_key(word: str, lang: str) -> str:
 
 @lru_cache(maxsize=65536)
 def word_sound(word: str, lang: str) -> str:
-    return sound_key(romanize(word, lang))
+    return consonant_skeleton(romanize(word, lang))
 
 
 def term_keys(sentences: list[str], lang: str) -> dict[str, float]:
@@ -608,7 +608,7 @@ def term_keys(sentences: list[str], lang: str) -> dict[str, float]:
         if lang == "ja" or KATAKANA_WORD.search(sentence):
             for match in KATAKANA_WORD.finditer(sentence):
                 # The geminate and long-vowel marks (ッ, ー) add no consonant of their own.
-                sound = sound_key(romanize(match.group().replace("ッ", "").replace("ー", ""), lang))
+                sound = consonant_skeleton(romanize(match.group().replace("ッ", "").replace("ー", ""), lang))
                 if len(sound) >= 3:
                     keys.setdefault(SOUND_PREFIX + sound, SOUND_WEIGHT)
     return keys
