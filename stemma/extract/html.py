@@ -415,6 +415,20 @@ def add_leads(paragraphs: list[str], leads: list[str], title: str, page_key: str
     return front + paragraphs
 
 
+def without_headline(paragraphs: list[str], title: str) -> list[str]:
+    """The story without a first paragraph that is the headline: the headline is the article's title,
+    not a paragraph of its text. A paragraph counts as the headline when the title holds it and it is
+    most of the title (the title may end with the site's name). Dev pages where the first paragraph
+    is the headline: l3s-gn1 24 and scrapinghub 4, none of which have it in their truth; trafilatura
+    27, of which 1 has it as a snippet to keep and 2 as one to leave out."""
+    if not paragraphs or not title:
+        return paragraphs
+    first, headline = key(paragraphs[0]), key(title)
+    if len(first) >= 10 and first in headline and len(first) > 0.6 * len(headline):
+        return paragraphs[1:]
+    return paragraphs
+
+
 def extract_html(page: Page) -> Extracted:
     try:
         check_bytes(page.content)
@@ -453,7 +467,7 @@ def extract_html(page: Page) -> Extracted:
         kind = bp.line_kind(line) or ("author_bio" if bp.is_author_bio(line) else None)
         if kind:
             line_items.append((line, kind, len(paragraphs)))
-    story = add_leads(story, dom.lead_candidates(tree), meta.title, page_key)
+    story = without_headline(add_leads(story, dom.lead_candidates(tree), meta.title, page_key), meta.title)
 
     offsets, last = [], 0
     for paragraph in story:
