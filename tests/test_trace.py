@@ -68,6 +68,40 @@ def test_topical_translation_is_aligned_in_full_though_its_sentences_barely_stan
     unrelated /= np.linalg.norm(unrelated, axis=1, keepdims=True)
     assert coverage(sentence_links(translated, unrelated), 16, "query") < 0.3
 
+
+def test_a_three_sentence_translation_aligns_when_every_sentence_picks_its_counterpart():
+    # Too short for a chain of MIN_CHAIN, its margins too weak for the strict links: the chain through all of both
+    # texts is what tells it from two short texts that merely share a topic.
+    from stemma.trace.relate import coverage, sentence_links
+
+    topic = unit_rows(1, seed=5)[0]
+    original = unit_rows(3, seed=41) + 3.0 * topic
+    original /= np.linalg.norm(original, axis=1, keepdims=True)
+    translated = noisy(original, 0.12, seed=42)
+    sim = translated @ original.T
+    assert np.all(np.diag(sim) / np.sort(sim, axis=1)[:, -2] < 1.12)  # no strict link
+    assert coverage(sentence_links(translated, original), 3, "query") == 1.0
+    shuffled = original[[1, 2, 0]]  # the same sentences out of order: not a chain
+    assert coverage(sentence_links(translated, shuffled), 3, "query") < 0.5
+
+
+def test_same_language_links_must_be_closer_than_translation_links():
+    # One language's sentences on one topic sit closer than a translation pair: "What time can we wash things?" and
+    # "At what time will we meet to take the stuff to the laundry?" reach 0.89.
+    from stemma.model import AlignedPair, Article
+    from stemma.trace.relate import relation_kind
+
+    def article(lang: str, text: str) -> Article:
+        return Article(id=lang + text, url="https://x.example/" + lang, site="x.example", lang=lang, sentences=[text])
+
+    query = article("en", "What time can we wash things?")
+    link = [AlignedPair(query=[0], article=[0], similarity=0.89)]
+    same = article("en", "At what time will we meet to take the stuff to the laundry?")
+    assert relation_kind(query, same, link, (1, 1), 0.0)[0] is None
+    other = article("uk", "О котрій ми можемо випрати речі?")
+    assert relation_kind(query, other, link, (1, 1), 0.0)[0] == "translation"
+
+
 @pytest.fixture(scope="module")
 def traced(demo_store, demo_page):
     from stemma.analyze import analyze
