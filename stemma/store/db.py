@@ -37,12 +37,14 @@ CREATE TABLE IF NOT EXISTS fingerprint (key TEXT, n INTEGER, weight REAL, PRIMAR
 CREATE TABLE IF NOT EXISTS lsh (bucket INTEGER, n INTEGER, PRIMARY KEY (bucket, n)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS sentence_vectors (n INTEGER PRIMARY KEY, vectors BLOB);
 """
-# A key shared by more articles than this (a country, a common number) identifies nothing, and reading its postings
-# would cost more than the rest of the query: it is skipped. 5 % of the index, but never more than MAX_POSTINGS.
-MAX_POSTINGS = 5000
+# A key shared by more than this share of the index (a country, a common number) identifies nothing: it is skipped.
+COMMON_KEY_SHARE = 0.05
 # Postings one query sums at most: a fingerprint has up to 64 keys, and at 1M articles their postings could add up to
-# 64 x MAX_POSTINGS rows. The query's most telling keys (largest weight) are taken first, the rest once this is spent.
-# (bench scale at 10k: the source's anchor rank unchanged for all 40 queries down to a budget of 5,000.)
+# millions of rows. The query's most telling keys (largest weight) are taken first, the rest once this is spent; a
+# key with more postings than the budget has left is skipped. This bounds the cost, so the share above stays the same
+# at every size: an absolute cap of 5,000 postings (0.5 % of 1M) dropped keys at 1M that counted at 10k, and with them
+# the source of 1 of 120 bench scale queries (bench scale at 10k: the source's anchor rank unchanged for all 40
+# queries down to a budget of 5,000).
 POSTINGS_BUDGET = 20_000
 BULK_ROWS = 20_000  # articles per transaction when bulk loading
 
@@ -294,7 +296,7 @@ class Store:
         if not weights:
             return {}
         total = max(self.count(), 1)
-        cap = int(min(MAX_POSTINGS, max(50, total * 0.05)))
+        cap = int(max(50, total * COMMON_KEY_SHARE))
         useful: dict[str, float] = {}
         budget = POSTINGS_BUDGET
         for key, weight in sorted(weights.items(), key=lambda item: (-item[1], item[0])):
