@@ -315,23 +315,19 @@ class Store:
                   "FROM q JOIN fingerprint f ON f.key = q.key")
         pairs = [v for item in useful.items() for v in item]
         scores = dict(self.db.execute(f"{shared} GROUP BY f.n ORDER BY s DESC, f.n LIMIT ?", pairs + [limit]))
-        wanted = sorted(set(among) - set(scores))
-        for start in range(0, len(wanted), 500):  # SQLite's limit on bound parameters
-            chunk = wanted[start:start + 500]
-            scores.update(self.db.execute(f"{shared} WHERE f.n IN ({','.join('?' * len(chunk))}) GROUP BY f.n",
-                                          pairs + chunk))
+        wanted = sorted(set(among) - set(scores))  # a candidate pool: tens of articles, well under SQLite's bound limit
+        if wanted:
+            scores.update(self.db.execute(f"{shared} WHERE f.n IN ({','.join('?' * len(wanted))}) GROUP BY f.n",
+                                          pairs + wanted))
         return scores
 
     def vector_similarities(self, vector: np.ndarray, numbers: Iterable[int]) -> dict[int, float]:
         """Cosine of `vector` with the stored document vectors of `numbers` (those that have one)."""
         from stemma.store.vectors import normalized
 
-        wanted = sorted(set(numbers))
-        rows = []
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start:start + 500]
-            rows += self.db.execute(f"SELECT n, vector FROM articles WHERE vector IS NOT NULL AND n IN "
-                                    f"({','.join('?' * len(chunk))})", chunk).fetchall()
+        wanted = sorted(set(numbers))  # a candidate pool, as in anchor_candidates
+        rows = self.db.execute(f"SELECT n, vector FROM articles WHERE vector IS NOT NULL AND n IN "
+                               f"({','.join('?' * len(wanted))})", wanted).fetchall()
         if not rows:
             return {}
         scores = normalized(np.vstack([from_blob(blob) for _, blob in rows])) @ normalized(vector)[0]
