@@ -46,6 +46,7 @@ GRID = {
     "excerpt_coverage": [0.7, 0.8],
     "excerpt_links": [2, 3],
     "min_aligned_chars": [0, 100, 150, 200, 250],
+    "same_language_quality": [0.0, 0.9, 0.915, 0.93],
 }
 
 
@@ -163,11 +164,12 @@ def main() -> None:
         alignment = Thresholds(link_margin=margin, fill_margin=min(FITTED.fill_margin, margin), link_similarity=similarity)
         linked = [(name, expected, query, article, sentence_links(qv, av, alignment), (len(qv), len(av)))
                   for name, expected, query, qv, article, av in made]
-        for derived, excerpt, excerpt_links, chars in itertools.product(
-                GRID["derived_coverage"], GRID["excerpt_coverage"], GRID["excerpt_links"], GRID["min_aligned_chars"]):
+        for derived, excerpt, excerpt_links, chars, quality in itertools.product(
+                GRID["derived_coverage"], GRID["excerpt_coverage"], GRID["excerpt_links"], GRID["min_aligned_chars"],
+                GRID["same_language_quality"]):
             setting = Thresholds(link_margin=margin, fill_margin=alignment.fill_margin, link_similarity=similarity,
                                  derived_coverage=derived, excerpt_coverage=excerpt, excerpt_links=excerpt_links,
-                                 min_aligned_chars=chars)
+                                 min_aligned_chars=chars, same_language_quality=quality)
             hits = defaultdict(list)
             for name, expected, query, article, links, sizes in linked:
                 kind = relation_kind(query, article, links, sizes, 0.0, setting)[0]
@@ -178,16 +180,17 @@ def main() -> None:
             results.append((setting, rates, recall, false))
     allowed = [r for r in results if r[3] <= MAX_FALSE] or results
     strictness = lambda s: (s.link_margin, s.link_similarity, s.derived_coverage, s.excerpt_coverage,  # noqa: E731
-                            s.excerpt_links, s.min_aligned_chars)
+                            s.excerpt_links, s.min_aligned_chars, s.same_language_quality)
     best = max(allowed, key=lambda r: (round(r[2], 3), strictness(r[0])))
     current = next((r for r in results if r[0] == FITTED), None)  # absent when FITTED is off the grid
     shown = [best] + [r for r in sorted(results, key=lambda r: (-(r[3] <= MAX_FALSE), -r[2])) if r is not best][:7]
     if current is not None and current not in shown:
         shown.append(current)
-    header = ["link margin", "link cosine", "derived coverage", "excerpt coverage", "excerpt links", "min aligned chars"]
+    header = ["link margin", "link cosine", "derived coverage", "excerpt coverage", "excerpt links", "min aligned chars",
+              "same-language quality"]
     header += names + ["mean derived recall", "worst false claims"]
     rows = [[s.link_margin, s.link_similarity, s.derived_coverage, s.excerpt_coverage, s.excerpt_links,
-             s.min_aligned_chars] + [rates[n] for n in names]
+             s.min_aligned_chars, s.same_language_quality] + [rates[n] for n in names]
             + [recall, false] for s, rates, recall, false in shown]
     counts = {name: sum(1 for m, *_ in made if m == name) for name in names}
     write_result("relate_thresholds", "Relation thresholds fitted on WMT train + dev", markdown_table(header, rows),
