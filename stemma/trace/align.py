@@ -1,6 +1,8 @@
 """Monotonic sentence alignment with 1-1, 1-2, 2-1 merges and skips, scored by a nearest-neighbour margin."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from stemma.model import AlignedPair
@@ -55,45 +57,78 @@ def margin_scores(similarity: np.ndarray) -> np.ndarray:
     return similarity / np.maximum((rows + cols) / 2, 1e-6)
 
 
-def align(query: np.ndarray, article: np.ndarray, threshold: float) -> list[AlignedPair]:
+@dataclass(frozen=True)
+class PairScores:
+    """Similarities and margins of every 1-1, 2-1 and 1-2 pairing of two texts' sentences: they do not depend on the
+    alignment threshold, so a strict and a lenient alignment share them."""
+    sim11: np.ndarray
+    sim21: np.ndarray
+    sim12: np.ndarray
+    margin11: np.ndarray
+    margin21: np.ndarray | None
+    margin12: np.ndarray | None
+
+
+def pair_scores(query: np.ndarray, article: np.ndarray) -> PairScores:
+    sim11 = query @ article.T
+    sim21 = merged(query) @ article.T  # two query sentences -> one article sentence
+    sim12 = query @ merged(article).T
+    return PairScores(sim11, sim21, sim12, margin_scores(sim11),
+                      margin_scores(sim21) if len(query) > 1 else None,
+                      margin_scores(sim12) if len(article) > 1 else None)
+
+
+def align(query: np.ndarray, article: np.ndarray, threshold: float,
+          scores: PairScores | None = None) -> list[AlignedPair]:
     """Best monotonic alignment: maximizes the sum of (margin - threshold) over links; weak links become skips."""
     n, m = len(query), len(article)
     if n == 0 or m == 0:
         return []
-    sim11 = query @ article.T
-    gain11 = margin_scores(sim11) - threshold
-    sim21 = merged(query) @ article.T  # two query sentences -> one article sentence
-    sim12 = query @ merged(article).T
-    gain21 = (margin_scores(sim21) - threshold) * 1.5 - MERGE_PENALTY if n > 1 else None
-    gain12 = (margin_scores(sim12) - threshold) * 1.5 - MERGE_PENALTY if m > 1 else None
+    scores = scores or pair_scores(query, article)
+    # Plain Python lists: the loop reads single cells, which numpy serves an order of magnitude slower.
+    gain11 = (scores.margin11 - threshold).tolist()
+    gain21 = ((scores.margin21 - threshold) * 1.5 - MERGE_PENALTY).tolist() if scores.margin21 is not None else None
+    gain12 = ((scores.margin12 - threshold) * 1.5 - MERGE_PENALTY).tolist() if scores.margin12 is not None else None
 
-    best = np.zeros((n + 1, m + 1))
-    step = np.zeros((n + 1, m + 1), dtype=np.int8)  # 0 skip query, 1 skip article, 2: 1-1, 3: 2-1, 4: 1-2
-    step[0, 1:] = 1
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    step = [[1] * (m + 1) for _ in range(n + 1)]  # 0 skip query, 1 skip article, 2: 1-1, 3: 2-1, 4: 1-2
     for i in range(1, n + 1):
+        row, above = best[i], best[i - 1]
+        step[i][0] = 0
         for j in range(1, m + 1):
-            options = [best[i - 1, j], best[i, j - 1], best[i - 1, j - 1] + gain11[i - 1, j - 1]]
-            options.append(best[i - 2, j - 1] + gain21[i - 2, j - 1] if i > 1 and gain21 is not None else -np.inf)
-            options.append(best[i - 1, j - 2] + gain12[i - 1, j - 2] if j > 1 and gain12 is not None else -np.inf)
-            choice = int(np.argmax(options))
-            best[i, j], step[i, j] = options[choice], choice
+            # Ties keep the earlier option, in this order: skip query, skip article, 1-1, 2-1, 1-2.
+            value, choice = above[j], 0
+            if row[j - 1] > value:
+                value, choice = row[j - 1], 1
+            candidate = above[j - 1] + gain11[i - 1][j - 1]
+            if candidate > value:
+                value, choice = candidate, 2
+            if i > 1 and gain21 is not None:
+                candidate = best[i - 2][j - 1] + gain21[i - 2][j - 1]
+                if candidate > value:
+                    value, choice = candidate, 3
+            if j > 1 and gain12 is not None:
+                candidate = above[j - 2] + gain12[i - 1][j - 2]
+                if candidate > value:
+                    value, choice = candidate, 4
+            row[j], step[i][j] = value, choice
 
     pairs: list[AlignedPair] = []
     i, j = n, m
     while i > 0 and j > 0:
-        choice = step[i, j]
+        choice = step[i][j]
         if choice == 0:
             i -= 1
         elif choice == 1:
             j -= 1
         elif choice == 2:
-            pairs.append(AlignedPair([i - 1], [j - 1], float(sim11[i - 1, j - 1])))
+            pairs.append(AlignedPair([i - 1], [j - 1], float(scores.sim11[i - 1, j - 1])))
             i, j = i - 1, j - 1
         elif choice == 3:
-            pairs.append(AlignedPair([i - 2, i - 1], [j - 1], float(sim21[i - 2, j - 1])))
+            pairs.append(AlignedPair([i - 2, i - 1], [j - 1], float(scores.sim21[i - 2, j - 1])))
             i, j = i - 2, j - 1
         else:
-            pairs.append(AlignedPair([i - 1], [j - 2, j - 1], float(sim12[i - 1, j - 2])))
+            pairs.append(AlignedPair([i - 1], [j - 2, j - 1], float(scores.sim12[i - 1, j - 2])))
             i, j = i - 1, j - 2
     pairs.reverse()
     return pairs

@@ -9,7 +9,7 @@ from difflib import SequenceMatcher
 import numpy as np
 
 from stemma.model import AlignedPair, Article, Drift
-from stemma.trace.align import align
+from stemma.trace.align import align, pair_scores
 from stemma.text.romanize import fold, romanize
 
 
@@ -47,12 +47,14 @@ def sentence_links(query_vectors: np.ndarray, article_vectors: np.ndarray, t: Th
     """Strict alignment decides whether two articles share a backbone; where they do, a lenient one fills it in.
 
     Monotonicity makes the second pass safe: a weak pair between two strong ones is almost always right."""
+    scores = pair_scores(query_vectors, article_vectors) if len(query_vectors) and len(article_vectors) else None
+
     def links(margin: float) -> list[AlignedPair]:
-        return [pair for pair in align(query_vectors, article_vectors, threshold=margin)
+        return [pair for pair in align(query_vectors, article_vectors, margin, scores)
                 if pair.similarity >= t.link_similarity]
 
     strict = links(t.link_margin)
-    chain = mutual_chain(query_vectors @ article_vectors.T, t.link_similarity)
+    chain = mutual_chain(scores.sim11, t.link_similarity) if scores else 0
     # A chain through every sentence of both texts counts however short they are: on WMT train and dev 60 such
     # pairs of 2-6 sentences were translations and none were unrelated.
     complete = MIN_COMPLETE_CHAIN <= chain == len(query_vectors) == len(article_vectors)
