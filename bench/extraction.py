@@ -101,8 +101,8 @@ def score(dataset: str, counts: list) -> dict[str, float]:
 POOLED = "all datasets"  # the pooled row: `counts` are per-page F1 values, whatever each page's metric
 
 
-def page_f1(dataset: str, count: tuple) -> float:
-    """F1 of one page under its dataset's metric. A page with nothing to find (an empty truth, or no
+def page_f1(count: tuple) -> float:
+    """F1 of one page from its counts under its dataset's metric (page_counts or snippet_counts). A page with nothing to find (an empty truth, or no
     snippets) and nothing found scores 1."""
     tp, fp, fn = count[0], count[1], count[2]
     if not tp + fp + fn:
@@ -314,7 +314,7 @@ def results_table(pages: list[dict], outputs: dict[str, list[str]], seconds: dic
                 counts = [page_counts(outputs[name][i], pages[i]["article_body"] or "") for i in index]
             s = score(dataset, counts)
             f1s[name].append(s["f1"])
-            pooled[name] += [page_f1(dataset, c) for c in counts]
+            pooled[name] += [page_f1(c) for c in counts]
             row.append(f"{s['p']:.3f} / {s['r']:.3f} / **{s['f1']:.3f}** ±{bootstrap_std(dataset, counts, 200):.3f}")
         rows.append(row)
     rows.append(["mean F1 over datasets"] + [f"**{sum(f1s[n]) / len(f1s[n]):.3f}**" if f1s[n] else "" for n in names])

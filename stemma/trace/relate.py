@@ -105,8 +105,8 @@ def aligned_chars(article: Article, links: list[AlignedPair], side: str) -> int:
     return latin_chars("".join(article.sentences[i] for i in {i for pair in links for i in getattr(pair, side)}))
 
 
-# Pages shorter than this (in Latin-script characters) are traced only when each sentence matches closely: an empty
-# report for one says little about whether it is original.
+# Below this many Latin-script characters an empty report says little about whether a page is original (a short copy
+# is claimed only when its sentences match well above chance): the report says so.
 SHORT_PAGE_CHARS = 200
 
 
