@@ -60,3 +60,24 @@ def test_two_unrelated_texts_far_apart_are_not_joined():
     filler = " ".join(["A teaser for another story on the site, with a few words of its own."] * 40)
     page = key(" ".join(FIRST_HALF) + filler + " ".join(SECOND_HALF))
     assert choose(SECOND_HALF, FIRST_HALF, page) == SECOND_HALF
+
+
+MENU = ["Home", "World", "Business", "Sport", "Weather", "Contact us", "Subscribe to the newsletter"]
+TEASER_LIST = [f"- Teaser headline number {n} for another story on the site" for n in range(12)] + [
+    f"- Summary of teaser {n}: a sentence or two about another story that the site would like you to read next."
+    for n in range(12)]
+
+
+def test_short_pick_inside_a_whole_page_of_menus_and_teasers_is_taken():
+    # trafilatura took a layout table: menus, the story, then a teaser list; the pick is just the story
+    page = MENU * 4 + STORY + TEASER_LIST
+    links = {key(line) for line in MENU} | {key(line[2:]) for line in TEASER_LIST[:12]}
+    assert choose(page, STORY, links=links) == STORY
+
+
+def test_short_pick_that_is_one_section_of_a_longer_text_is_not_taken():
+    # what the pick leaves out is prose and headings that are not links: the pick is one section
+    other = [line.replace("the", "a") for line in STORY] + ["Background", "What happens next"]
+    page = other + STORY + other
+    links = {key(line) for line in MENU}
+    assert choose(page, STORY[1:], links=links) == page
