@@ -237,3 +237,18 @@ def test_source_line_is_not_a_photo_credit_or_a_sentence():
         assert kinds(extract(Page(url="", content=f"{BODY}\n{line}\n{BODY}", kind="text")))[kind] == [line]
     text = "Sources: the ministry said on Monday that it would publish the full report before the end of the year."
     assert not extract(Page(url="", content=f"{BODY}\n{text}", kind="text")).boilerplate
+
+
+def test_lead_that_a_photo_caption_repeats_stays_in_the_story():
+    # the caption under the photo repeats the lead word for word; the story's own copy of it is kept,
+    # while the caption is still typed
+    lead = ("John Carter, who ran the city's harbour authority for two decades and oversaw its expansion "
+            "in the 1990s, has died. He was 86.")
+    page = f"""<html><head><title>Harbour chief dies</title></head><body>
+<div class="photo"><img src="c.jpg"><div class="imgCaption">{lead}</div></div>
+<div class="story"><p>{lead}</p><p>{BODY}</p>
+<p>The port's current director said Carter had turned a small fishing harbour into the busiest container
+ terminal on the coast, and that his plans are still followed today.</p></div></body></html>"""
+    extracted = extract(page.encode("utf-8"))
+    assert extracted.paragraphs[0] == lead
+    assert kinds(extracted)["photo_caption"] == [lead]
