@@ -85,6 +85,45 @@ def test_a_three_sentence_translation_aligns_when_every_sentence_picks_its_count
     assert coverage(sentence_links(translated, shuffled), 3, "query") < 0.5
 
 
+def two_sentences(closeness: float) -> tuple[np.ndarray, np.ndarray]:
+    """A two-sentence text and a version of it whose pairs have cosine `closeness`, with no strict margin."""
+    topic = unit_rows(1, seed=5)[0]
+    original = unit_rows(2, seed=51) + 3.0 * topic
+    original /= np.linalg.norm(original, axis=1, keepdims=True)
+    away = np.linalg.qr(np.vstack([original, unit_rows(2, seed=52)]).T)[0][:, 2:].T  # orthogonal to both sentences
+    version = closeness * original + np.sqrt(1 - closeness ** 2) * away
+    return version, original
+
+
+def test_a_two_sentence_translation_aligns_when_both_pairs_are_close_but_a_same_language_pair_does_not():
+    from stemma.trace.relate import TWO_SENTENCE_SIMILARITY, coverage, sentence_links
+
+    close, original = two_sentences(TWO_SENTENCE_SIMILARITY + 0.02)
+    sim = close @ original.T
+    assert np.all(np.diag(sim) / np.sort(sim, axis=1)[:, 0] < 1.12)  # no strict link
+    assert coverage(sentence_links(close, original), 2, "query") == 1.0
+    # In one language, two paraphrased support greetings are this close too.
+    assert coverage(sentence_links(close, original, across_languages=False), 2, "query") == 0.0
+    loose, original = two_sentences(TWO_SENTENCE_SIMILARITY - 0.03)
+    assert coverage(sentence_links(loose, original), 2, "query") == 0.0
+
+
+def test_a_weakly_proposed_candidate_is_derived_only_when_nearly_all_of_both_texts_align():
+    from stemma.model import AlignedPair, Article
+    from stemma.trace.relate import relation_kind
+
+    def article(lang: str, count: int) -> Article:
+        return Article(id=lang, url="https://x.example/" + lang, site="x.example", lang=lang,
+                       sentences=[f"Sentence {i} of the {lang} text." for i in range(count)])
+
+    query, source = article("de", 8), article("en", 8)
+    half = [AlignedPair(query=[i], article=[i], similarity=0.9) for i in range(5)]
+    assert relation_kind(query, source, half, (8, 8), 0.0)[0] == "translation"
+    assert relation_kind(query, source, half, (8, 8), 0.0, weak=True)[0] is None
+    whole = [AlignedPair(query=[i], article=[i], similarity=0.9) for i in range(8)]
+    assert relation_kind(query, source, whole, (8, 8), 0.0, weak=True)[0] == "translation"
+
+
 def test_same_language_links_must_be_closer_than_translation_links():
     # One language's sentences on one topic sit closer than a translation pair: "What time can we wash things?" and
     # "At what time will we meet to take the stuff to the laundry?" reach 0.89.

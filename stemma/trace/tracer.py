@@ -7,7 +7,7 @@ from stemma.embed import embed_texts
 from stemma.model import Article, Relation, Report
 from stemma.signatures import document_vector
 from stemma.store import Store
-from stemma.trace.candidates import find_candidates
+from stemma.trace.candidates import FIRM_PRIORITY, find_candidates
 from stemma.trace.relate import direction, drift, rank, relation_kind, sentence_links
 
 VERIFY = 8  # candidates that get sentence alignment: the encoder is the scarce resource
@@ -62,9 +62,10 @@ class Tracer:
             if article is None or not article.sentences:
                 continue
             article_vectors = self.stored_sentence_vectors(candidate.n, article)
-            links = sentence_links(query_vectors, article_vectors)
+            links = sentence_links(query_vectors, article_vectors, across_languages=query.lang != article.lang)
             kind, score, cov_q, cov_a, story_evidence = relation_kind(
-                query, article, links, (len(query_vectors), len(article_vectors)), candidate.vector_similarity)
+                query, article, links, (len(query_vectors), len(article_vectors)), candidate.vector_similarity,
+                weak=candidate.priority < FIRM_PRIORITY)
             if kind is None:
                 continue
             derived = kind != "same_story"
