@@ -252,3 +252,15 @@ def test_lead_that_a_photo_caption_repeats_stays_in_the_story():
     extracted = extract(page.encode("utf-8"))
     assert extracted.paragraphs[0] == lead
     assert kinds(extracted)["photo_caption"] == [lead]
+
+
+def test_rows_of_a_data_table_in_the_story_are_kept():
+    # short cells ("Men", "33") look like a menu line, but a table row of the story is story
+    rows = "".join(f"<tr><td>{group}</td><td>{a}</td><td>{b}</td><td>{c}</td></tr>"
+                   for group, a, b, c in (("All voters", 42, 37, 11), ("Men", 33, 42, 14), ("Women", 47, 36, 8)))
+    page = f"""<html><head><title>Poll</title></head><body><article>
+<p>{BODY}</p><table><tr><th>Group</th><th>Yes</th><th>No</th><th>Unsure</th></tr>{rows}</table>
+<p>The poll of 1,200 likely voters was taken over the weekend and has a margin of error of three points
+ either way, the pollsters said in a statement on Monday.</p></article></body></html>"""
+    text = extract(page.encode("utf-8")).text
+    assert "Men | 33 | 42 | 14" in text and "Women | 47 | 36 | 8" in text
