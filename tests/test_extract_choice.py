@@ -81,3 +81,11 @@ def test_short_pick_that_is_one_section_of_a_longer_text_is_not_taken():
     page = other + STORY + other
     links = {key(line) for line in MENU}
     assert choose(page, STORY[1:], links=links) == page
+
+
+def test_story_cell_of_a_layout_table_is_taken():
+    # trafilatura wrote a page laid out as a table: each row joins the story cell with menus and teasers
+    menu = " | ".join(MENU)
+    teasers = " | ".join(line[2:] for line in TEASER_LIST)
+    rows = [f"| {menu} |", f"| {' '.join(STORY)} | {teasers} |", f"| {menu} | {teasers} |"]
+    assert choose(rows, STORY) == STORY
