@@ -89,3 +89,15 @@ def test_story_cell_of_a_layout_table_is_taken():
     teasers = " | ".join(line[2:] for line in TEASER_LIST)
     rows = [f"| {menu} |", f"| {' '.join(STORY)} | {teasers} |", f"| {menu} | {teasers} |"]
     assert choose(rows, STORY) == STORY
+
+
+def test_soft_hyphens_do_not_keep_the_pick_apart_from_trafilatura():
+    # a page hyphenated with &shy;: trafilatura drops the soft hyphens, the pick must drop them too
+    from stemma.extract.html import readability_paragraphs
+    from stemma.extract.parse import parse
+
+    hyphenated = "".join(f"<p>{line.replace('the', 'th&shy;e').replace('ing', 'in&shy;g')}</p>" for line in STORY)
+    page = f"<html><body><div class='content'>{hyphenated}</div></body></html>"
+    picked = readability_paragraphs(parse(page))
+    assert picked and all("\xad" not in line for line in picked)
+    assert picked[0] == STORY[0]

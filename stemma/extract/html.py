@@ -345,13 +345,18 @@ def readability_paragraphs(tree: HtmlElement) -> list[str]:
     return block_lines(root)
 
 
+# Soft hyphens and zero-width characters: trafilatura drops them, so the pick must too, or the two texts
+# share no words on a page that hyphenates its text with &shy; (and the choice compares nothing)
+INVISIBLE = str.maketrans("", "", "\xad\u200b\u200c\u200d\u2060\ufeff")
+
+
 def block_lines(root: HtmlElement) -> list[str]:
     """The text of an element, one line per block element."""
     lines: list[str] = []
     current: list[str] = []
 
     def flush() -> None:
-        line = " ".join(" ".join(current).split())
+        line = " ".join(" ".join(current).split()).translate(INVISIBLE)
         if line:
             lines.append(line)
         current.clear()
