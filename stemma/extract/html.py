@@ -34,13 +34,13 @@ def key(text: str) -> str:
     return "".join(text.split())
 
 
-def main_paragraphs(tree: HtmlElement | None, url: str | None, html: str = "",
-                    page_key: str = "") -> tuple[list[str], list[str]]:
+def main_paragraphs(tree: HtmlElement | None, url: str | None, html: str = "", page_key: str = "",
+                    is_link: Callable[[str], bool] | None = None) -> tuple[list[str], list[str]]:
     """The story's paragraphs: trafilatura in fast mode, or a readability-style pick of the page when
     that one looks like the tighter or the fuller story (see choose), or, when both found next to
     nothing, trafilatura's full cascade; and the lines of the candidates left out of them, which may
     still hold typed boilerplate (a bio, a source line). The lxml tree is used up; `page_key` is the
-    page's text without whitespace (see choose)."""
+    page's text without whitespace and `is_link` the test for link text (see choose)."""
     if tree is None:
         return [], []
     # Fast mode skips trafilatura's own readability/jusText comparison; the comparison made here reads
@@ -50,20 +50,14 @@ def main_paragraphs(tree: HtmlElement | None, url: str | None, html: str = "",
     # mode and tables, no choice 0.939; with the choice 0.947 (l3s-gn1 0.925 -> 0.945).
     doc = trafilatura.bare_extraction(tree, options=trafilatura_options(url))  # works on a copy of the tree
     lines = text_lines(doc)
-    links = link_texts(tree)  # before the pick drops furniture from the tree
     picked = readability_paragraphs(tree)  # mutates the tree, which is not used again
-    story = choose(lines, picked, page_key, links)
+    story = choose(lines, picked, page_key, is_link)
     if html and sum(map(len, story)) < MIN_STORY_CHARS:
         story = max(story, full_cascade(html, url), key=lambda found: sum(map(len, found)))
     kept = key(" ".join(story))
     left_out = list(dict.fromkeys(line for line in lines[:MAX_PARAGRAPHS] + picked[:MAX_PARAGRAPHS]
                                   if key(line) not in kept))
     return story[:MAX_PARAGRAPHS], left_out
-
-
-def link_texts(tree: HtmlElement) -> set[str]:
-    """The text of every link on the page, whitespace left out: tells menus and teasers in a text."""
-    return {k for k in (key(a.text_content()) for a in tree.iter("a")) if k}
 
 
 def text_lines(doc) -> list[str]:
@@ -107,7 +101,8 @@ def shingles(lines: list[str]) -> Counter:
     return Counter(zip(tokens, tokens[1:], tokens[2:], tokens[3:])) if len(tokens) > 3 else Counter([tuple(tokens)])
 
 
-def choose(main: list[str], picked: list[str], page_key: str = "", links: set[str] | frozenset = frozenset()) -> list[str]:
+def choose(main: list[str], picked: list[str], page_key: str = "",
+           is_link: Callable[[str], bool] | None = None) -> list[str]:
     """trafilatura's paragraphs, or, in this order:
     (a) trafilatura's paragraphs with the pick's other paragraphs of prose (see merged), when the pick
         holds nearly all of trafilatura's text and more: trafilatura dropped some of the story. Also
@@ -120,7 +115,7 @@ def choose(main: list[str], picked: list[str], page_key: str = "", links: set[st
     (e) that part too when the pick is under half as long, if what it leaves out is mostly links and
         teaser lists (see leaves_out_furniture), or the pick when trafilatura took a layout table.
     `page_key` is the page's text without whitespace, to place the two texts on the page (b only);
-    `links` the texts of the page's links without whitespace (e only).
+    `is_link` tells whether a line is a link's text (e only).
     Thresholds chosen on the dev split (a grid of them; neighbouring values score within 0.001 mean F1)."""
     if not picked:
         return main
@@ -139,7 +134,7 @@ def choose(main: list[str], picked: list[str], page_key: str = "", links: set[st
         return spanned(main, picked)
     if shared >= 0.7 * n_theirs and n_theirs < 0.5 * n_ours:
         span = spanned(main, picked)
-        if span is picked and is_layout_table(main) or links and leaves_out_furniture(main, span, links):
+        if span is picked and is_layout_table(main) or is_link and leaves_out_furniture(main, span, is_link):
             return span
     return main
 
@@ -151,7 +146,7 @@ def is_layout_table(lines: list[str]) -> bool:
     return sum(len(line) for line in lines if line.startswith("|")) >= 0.5 * sum(map(len, lines))
 
 
-def leaves_out_furniture(main: list[str], span: list[str], links: set[str]) -> bool:
+def leaves_out_furniture(main: list[str], span: list[str], is_link: Callable[[str], bool]) -> bool:
     """Whether what a much shorter pick leaves out of trafilatura's lines is mostly page furniture: link
     text (menus, teaser headlines) or, after the story, list items (teaser lists: a headline and its
     summary). Then trafilatura took a whole layout table or a page of teasers around the story; when
@@ -163,7 +158,7 @@ def leaves_out_furniture(main: list[str], span: list[str], links: set[str]) -> b
     after = set(main[inside[-1] + 1:]) if inside else set()
     left_out = [line for line in main if line not in kept]
     furniture = sum(len(line) for line in left_out
-                    if key(line) in links or (line in after and line.startswith("- ")))
+                    if is_link(line) or (line in after and line.startswith("- ")))
     return bool(left_out) and furniture >= 0.5 * sum(map(len, left_out))
 
 
@@ -520,7 +515,7 @@ def extract_html(page: Page) -> Extracted:
             items.append(found)
             item_keys.append(k)
 
-    chosen, left_out = main_paragraphs(lxml_tree, page.url, html, page_key)
+    chosen, left_out = main_paragraphs(lxml_tree, page.url, html, page_key, is_link)
     paragraphs = unglue(drop_dom_boilerplate(chosen, items, page_key, is_link), items)
     kinds = type_lines(paragraphs, neighbour_captions=False)  # the markup already told where captions are
     kinds = [None if kind == "navigation" and is_table_row(p) else kind for p, kind in zip(paragraphs, kinds)]
