@@ -131,9 +131,9 @@ def choose(main: list[str], picked: list[str], page_key: str = "",
     if n_theirs > 2 * n_ours:
         return picked
     if shared >= 0.7 * n_theirs and 0.5 * n_ours <= n_theirs <= n_ours:
-        return spanned(main, picked)
+        return spanned(main, picked, is_link)
     if shared >= 0.7 * n_theirs and n_theirs < 0.5 * n_ours:
-        span = spanned(main, picked)
+        span = spanned(main, picked, is_link)
         if span is picked and is_layout_table(main) or is_link and leaves_out_furniture(main, span, is_link):
             return span
     return main
@@ -232,7 +232,7 @@ def merged(main: list[str], picked: list[str]) -> list[str]:
 MIN_ANCHOR_CHARS = 20  # a shorter line ("Share", a date) may be found in the pick by chance
 
 
-def spanned(main: list[str], picked: list[str]) -> list[str]:
+def spanned(main: list[str], picked: list[str], is_link: Callable[[str], bool] | None = None) -> list[str]:
     """trafilatura's lines from the first to the last that the pick holds, after the prose lines before
     it (a lead the pick left out); the pick itself when no line is in it. trafilatura splits and keeps
     the story's own lines better (list items, a caption inside it, a quote); what it has after the
@@ -244,7 +244,23 @@ def spanned(main: list[str], picked: list[str]) -> list[str]:
     if not inside:
         return picked
     first, last = inside[0], inside[-1]
+    if is_link:
+        last = own_list_end(main, last, is_link)
     return [line for line in main[:first] if is_prose(line)] + main[first:last + 1]
+
+
+MIN_LIST_ITEMS = 2  # one item after the story is a stray line ("- Font size:", "- REUTERS"), not a list
+
+
+def own_list_end(main: list[str], last: int, is_link: Callable[[str], bool]) -> int:
+    """The last line of a list of trafilatura's right after line `last` when its items are not links
+    (a story's closing list of takeaways, which readability's cleaning of lists drops; a teaser list
+    is links), else `last`. Dev F1: trafilatura 0.9452 -> 0.9463 (two pages 0.8 -> 1.0), l3s-gn1
+    unchanged (a single item taken too: 3 pages worse)."""
+    end = last
+    while end + 1 < len(main) and main[end + 1].startswith("- ") and not is_link(main[end + 1][2:]):
+        end += 1
+    return end if end - last >= MIN_LIST_ITEMS else last
 
 
 SENTENCE_END = re.compile(r"[.!?…\"'”»)]$")
