@@ -159,6 +159,8 @@ def test_content_farm_copy_shows_changed_number_and_dropped_paragraphs(traced):
     dropped = [d.article for d in top.drift if d.kind == "dropped_sentence"]
     assert any("11%" in s for s in dropped)  # the dropped paragraph about container traffic
     assert any("attributes the story" in e for e in top.evidence)
+    # The names and figures both sides of an aligned pair carry, in the query's wording.
+    assert any("agree on figures or names" in e and "Деклан Хартли" in e for e in top.evidence)
 
 
 def test_independent_article_on_the_same_event_is_same_story_only(traced):

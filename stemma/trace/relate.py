@@ -269,9 +269,25 @@ def direction(query: Article, article: Article, kind: str) -> tuple[str, list[st
 
 # ---- drift -----------------------------------------------------------------------------------
 
-def fact_keys(article: Article, sentences: list[int]) -> dict[str, str]:
+def fact_keys(article: Article, sentences: list[int], kinds: tuple[str, ...] = FACT_KINDS) -> dict[str, str]:
     wanted = set(sentences)
-    return {a.key: a.text for a in article.anchors if a.sentence in wanted and a.kind in FACT_KINDS}
+    return {a.key: a.text for a in article.anchors if a.sentence in wanted and a.kind in kinds}
+
+
+AGREEMENT_BONUS = 0.05  # a score is mostly coverage x link quality; agreeing anchors add confidence, they break ties
+
+
+def agreement(query: Article, article: Article, links: list[AlignedPair]) -> tuple[float, list[str]]:
+    """Share of aligned pairs whose two sides carry the same figure, date or name (in the query's wording), and those
+    anchors: a pair that agrees on 12:39 or Трамп/Trump is one sentence translated, not two that merely sound alike."""
+    kinds = FACT_KINDS + ("entity",)
+    agreeing, texts = 0, []
+    for pair in links:
+        q_keys, a_keys = fact_keys(query, pair.query, kinds), fact_keys(article, pair.article, kinds)
+        shared = [q_keys[k] for k in q_keys if k in a_keys and len(k) >= 2]
+        agreeing += bool(shared)
+        texts += [t for t in shared if t not in texts]
+    return (agreeing / len(links) if links else 0.0), texts
 
 
 def drift(query: Article, article: Article, links: list[AlignedPair], derived: bool) -> list[Drift]:

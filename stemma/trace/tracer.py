@@ -8,7 +8,8 @@ from stemma.model import Article, Relation, Report
 from stemma.signatures import document_vector
 from stemma.store import Store
 from stemma.trace.candidates import FIRM_PRIORITY, find_candidates
-from stemma.trace.relate import direction, drift, rank, relation_kind, sentence_links
+from stemma.trace.relate import (AGREEMENT_BONUS, agreement, direction, drift, rank, relation_kind,
+                                  sentence_links)
 
 VERIFY = 8  # candidates that get sentence alignment: the encoder is the scarce resource
 PER_LANGUAGE = 2
@@ -70,6 +71,10 @@ class Tracer:
                 continue
             derived = kind != "same_story"
             way, evidence = direction(query, article, kind) if derived else ("unknown", [])
+            agreeing, anchors = agreement(query, article, links) if derived else (0.0, [])
+            if anchors:
+                score = round(min(1.0, score + AGREEMENT_BONUS * agreeing), 3)
+                evidence = [f"{agreeing:.0%} of aligned pairs agree on figures or names: {', '.join(anchors[:6])}"] + evidence
             relations.append(Relation(
                 article=article, kind=kind, direction=way, score=score,
                 coverage_query=round(cov_q, 3), coverage_article=round(cov_a, 3),
