@@ -141,6 +141,23 @@ def test_same_language_links_must_be_closer_than_translation_links():
     assert relation_kind(query, other, link, (1, 1), 0.0)[0] == "translation"
 
 
+def test_a_replaced_name_is_drift_and_a_transliterated_one_is_not():
+    from stemma.analyze import analyze
+    from stemma.model import AlignedPair, Page
+    from stemma.trace.relate import drift
+
+    def sentence(text: str, lang: str):
+        return analyze(Page(url=f"https://x.example/{lang}/{len(text)}", content=text, kind="text", lang=lang))
+
+    original = sentence("Union leader Declan Hartley said the strike at the port would go on for ten days.", "en")
+    pair = [AlignedPair(query=[0], article=[0], similarity=0.95)]
+    replaced = sentence("Union leader Marko Petrović said the strike at the port would go on for ten days.", "en")
+    assert [(d.query, d.article) for d in drift(replaced, original, pair, True) if d.kind == "name"] == [
+        ("Marko Petrović", "Declan Hartley")]
+    transliterated = sentence("Синдикални лидер Деклан Хартли рекао је да ће штрајк у луци трајати десет дана.", "sr")
+    assert [d for d in drift(transliterated, original, pair, True) if d.kind == "name"] == []
+
+
 @pytest.fixture(scope="module")
 def traced(demo_store, demo_page):
     from stemma.analyze import analyze
@@ -156,6 +173,7 @@ def test_content_farm_copy_shows_changed_number_and_dropped_paragraphs(traced):
     assert (top.kind, top.direction, top.article.lang) == ("translation", "query_from_article", "en")
     changed = [(d.query, d.article) for d in top.drift if d.kind == "number"]
     assert ("12.000", "10,000") in changed
+    assert not [d for d in top.drift if d.kind == "name"]  # every name is transliterated, none replaced
     dropped = [d.article for d in top.drift if d.kind == "dropped_sentence"]
     assert any("11%" in s for s in dropped)  # the dropped paragraph about container traffic
     assert any("attributes the story" in e for e in top.evidence)

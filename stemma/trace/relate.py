@@ -290,10 +290,31 @@ def agreement(query: Article, article: Article, links: list[AlignedPair]) -> tup
     return (agreeing / len(links) if links else 0.0), texts
 
 
+def same_name(a: str, b: str) -> bool:
+    """Two name keys name one person or body when a word of one is spelled like a word of the other: romanizations
+    of one transliteration differ (brenmout / brenmaut, reil / rajl), and a translation may keep one word of a name."""
+    return any(x[:1] == y[:1] and SequenceMatcher(None, x, y, autojunk=False).ratio() >= 0.75
+               for x in a.split() if len(x) >= 4 for y in b.split() if len(y) >= 4)
+
+
+def changed_names(query: Article, article: Article, pair: AlignedPair) -> list[Drift]:
+    """Names of two or more words in a pair that the other side's sentence replaces with another: each unlike every
+    name anywhere in the other article. A name only one side has is not reported: translations drop and restructure
+    names ("the union" for "the Harbour Workers' Union") too often for that to mean a change."""
+    q_all = [a.key for a in query.anchors if a.kind == "entity"]
+    a_all = [a.key for a in article.anchors if a.kind == "entity"]
+    q_names = fact_keys(query, pair.query, ("entity",))
+    a_names = fact_keys(article, pair.article, ("entity",))
+    q_only = [k for k in q_names if " " in k and not any(same_name(k, other) for other in a_all)]
+    a_only = [k for k in a_names if " " in k and not any(same_name(k, other) for other in q_all)]
+    return [Drift("name", q_names[q], a_names[a], pair.query[0], pair.article[0]) for q, a in zip(q_only, a_only)]
+
+
 def drift(query: Article, article: Article, links: list[AlignedPair], derived: bool) -> list[Drift]:
-    """Facts that differ inside aligned pairs, and (for derived copies) sentences only one side has."""
+    """Facts and names that differ inside aligned pairs, and (for derived copies) sentences only one side has."""
     found: list[Drift] = []
     for pair in links:
+        found += changed_names(query, article, pair)
         q_facts, a_facts = fact_keys(query, pair.query), fact_keys(article, pair.article)
         q_only = [k for k in q_facts if k not in a_facts]
         a_only = [k for k in a_facts if k not in q_facts]
