@@ -158,6 +158,29 @@ def test_a_replaced_name_is_drift_and_a_transliterated_one_is_not():
     assert [d for d in drift(transliterated, original, pair, True) if d.kind == "name"] == []
 
 
+def test_a_reworded_or_reattributed_quote_is_drift_and_a_translated_one_is_not():
+    from stemma.analyze import analyze
+    from stemma.model import AlignedPair, Page
+    from stemma.trace.relate import drift
+
+    def quoted(text: str, lang: str = "en"):
+        return analyze(Page(url=f"https://x.example/{lang}/{len(text)}", content=text, kind="text", lang=lang))
+
+    def quote_drift(query) -> list[tuple[str, str]]:
+        pair = [AlignedPair(query=[0], article=[0], similarity=0.95)]
+        return [(d.query, d.article) for d in drift(query, original, pair, True) if d.kind == "quote"]
+
+    original = quoted("“We did not want this, but we have been pushed to the edge,” union leader Declan Hartley said.")
+    reworded = quoted("“We never wanted a strike, and we were pushed over the edge,” union leader Declan Hartley said.")
+    assert quote_drift(reworded) == [("We never wanted a strike, and we were pushed over the edge,",
+                                      "We did not want this, but we have been pushed to the edge,")]
+    reattributed = quoted("“We did not want this, but we have been pushed to the edge,” port director Thomas Reilly said.")
+    assert [(q.endswith("Thomas Reilly"), a.endswith("Declan Hartley")) for q, a in quote_drift(reattributed)] == [
+        (True, True)]
+    assert quote_drift(quoted("„Нисмо ово желели, али смо гурнути до ивице“, рекао је синдикални лидер Деклан Хартли.",
+                              "sr")) == []
+
+
 @pytest.fixture(scope="module")
 def traced(demo_store, demo_page):
     from stemma.analyze import analyze

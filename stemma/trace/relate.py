@@ -310,11 +310,39 @@ def changed_names(query: Article, article: Article, pair: AlignedPair) -> list[D
     return [Drift("name", q_names[q], a_names[a], pair.query[0], pair.article[0]) for q, a in zip(q_only, a_only)]
 
 
+# A quote copied with its punctuation or one short word changed stays this alike in characters.
+QUOTE_KEPT = 0.9
+
+
+def changed_quotes(query: Article, article: Article, pair: AlignedPair) -> list[Drift]:
+    """Quotes of a pair put in another speaker's mouth or reworded. Only in one language: across languages the words
+    cannot be compared, and the speaker found for a translated quote differs too often (a newspaper named in the
+    sentence, a ministry's name split differently) for a different one to mean a change."""
+    if query.lang != article.lang:
+        return []
+    def quotes(side: Article, sentences: list[int]) -> list[tuple[str, str]]:
+        wanted = set(sentences)
+        return [(a.key.removeprefix("said:"), a.text) for a in side.anchors if a.kind == "quote" and a.sentence in wanted]
+
+    def attributed(side: Article, text: str, speaker: str) -> str:
+        name = next((a.text for a in side.anchors if a.kind == "entity" and a.key == speaker), speaker)
+        return f"{text} — {name}"
+
+    found = []
+    for (q_speaker, q_text), (a_speaker, a_text) in zip(quotes(query, pair.query), quotes(article, pair.article)):
+        if "?" not in (q_speaker, a_speaker) and not same_name(q_speaker, a_speaker):
+            found.append(Drift("quote", attributed(query, q_text, q_speaker), attributed(article, a_text, a_speaker),
+                               pair.query[0], pair.article[0]))
+        elif SequenceMatcher(None, fold(q_text), fold(a_text), autojunk=False).ratio() < QUOTE_KEPT:
+            found.append(Drift("quote", q_text, a_text, pair.query[0], pair.article[0]))
+    return found
+
+
 def drift(query: Article, article: Article, links: list[AlignedPair], derived: bool) -> list[Drift]:
-    """Facts and names that differ inside aligned pairs, and (for derived copies) sentences only one side has."""
+    """Facts, names and quotes that differ inside aligned pairs, and (for derived copies) sentences only one side has."""
     found: list[Drift] = []
     for pair in links:
-        found += changed_names(query, article, pair)
+        found += changed_names(query, article, pair) + changed_quotes(query, article, pair)
         q_facts, a_facts = fact_keys(query, pair.query), fact_keys(article, pair.article)
         q_only = [k for k in q_facts if k not in a_facts]
         a_only = [k for k in a_facts if k not in q_facts]
