@@ -320,6 +320,7 @@ def changed_quotes(query: Article, article: Article, pair: AlignedPair) -> list[
     sentence, a ministry's name split differently) for a different one to mean a change."""
     if query.lang != article.lang:
         return []
+
     def quotes(side: Article, sentences: list[int]) -> list[tuple[str, str]]:
         wanted = set(sentences)
         return [(a.key.removeprefix("said:"), a.text) for a in side.anchors if a.kind == "quote" and a.sentence in wanted]

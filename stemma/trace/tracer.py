@@ -74,7 +74,8 @@ class Tracer:
             agreeing, anchors = agreement(query, article, links) if derived else (0.0, [])
             if anchors:
                 score = round(min(1.0, score + AGREEMENT_BONUS * agreeing), 3)
-                evidence = [f"{agreeing:.0%} of aligned pairs agree on figures or names: {', '.join(anchors[:6])}"] + evidence
+                agreed = f"{agreeing:.0%} of aligned pairs agree on figures or names: {', '.join(anchors[:6])}"
+                evidence = [agreed] + evidence
             relations.append(Relation(
                 article=article, kind=kind, direction=way, score=score,
                 coverage_query=round(cov_q, 3), coverage_article=round(cov_a, 3),
