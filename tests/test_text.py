@@ -139,6 +139,14 @@ def test_spelled_out_numbers_meet_digits_and_german_nouns_are_not_names():
     assert {"merkel", "berlin"} == keys(german, "entity")
 
 
+def test_a_number_word_counts_only_where_it_counts_something():
+    # Serbian сто is a hundred and a table; "several hundred" is no figure a translation keeps.
+    assert keys(find_anchors(["Сто радника је отпуштено."], "sr"), "number") == {"100"}
+    assert keys(find_anchors(["Позвала је синдикат да се врати за преговарачки сто."], "sr"), "number") == set()
+    assert keys(find_anchors(["Several hundred workers had gathered at the gate."], "en"), "number") == set()
+    assert keys(find_anchors(["One hundred workers had gathered at the gate."], "en"), "number") == {"100"}
+
+
 def test_exonyms_meet_across_languages():
     sentences = {"en": "Talks were held in Pyongyang, Germany and the US.",
                  "ru": "Переговоры прошли в Пхеньяне, Германии и США.",

@@ -324,6 +324,10 @@ def find_numbers(c: Collector, lang: str) -> None:
 
 
 ENGLISH_HOMOGRAPHS = {"pet", "elf", "sto"}  # English words that are number words elsewhere
+# "several hundred workers" is no figure: a translation says "hundreds of" or "a few hundred" and nothing agrees.
+VAGUE_BEFORE = re.compile(r"(?:several|few|many|some|nekoliko|неколико|несколько|кілька|mehrere|einige|několik)\s$",
+                          re.IGNORECASE)
+CLAUSE_END = re.compile(r"\s?(?:[.,;:!?)\]»“”\"]|$)")
 
 
 def find_number_words(c: Collector, lang: str) -> None:
@@ -333,6 +337,10 @@ def find_number_words(c: Collector, lang: str) -> None:
         word = token.group().lower()
         value = NUMBER_WORD_VALUES.get(word)
         if value is None or not c.free(token.start(), token.end()) or (lang == "en" and word in ENGLISH_HOMOGRAPHS):
+            continue
+        # A numeral stands before what it counts; at the end of a clause the word is a homograph (за преговарачки
+        # сто: at the negotiating table), and after "several" a hundred is no figure.
+        if CLAUSE_END.match(c.sentence, token.end()) or (value >= 100 and VAGUE_BEFORE.search(c.sentence[:token.start()])):
             continue
         following = WORD_AFTER.match(c.sentence, token.end())
         if following and multiplier(following.group(1), False, "") and value < 100:
