@@ -36,10 +36,12 @@ class Tracer:
     def diverse(self, candidates: list) -> list:
         """Up to VERIFY candidates, the best of each language first: a widely translated story has many versions,
         and its original must not be crowded out of verification by its own translations."""
+        numbers = [c.n for c in candidates]  # tens of candidates: well under SQLite's limit of bound values
+        langs = dict(self.store.db.execute(
+            f"SELECT n, lang FROM articles WHERE n IN ({','.join('?' * len(numbers))})", numbers)) if numbers else {}
         rounds: dict[str, list] = {}
         for candidate in candidates:
-            lang = self.store.db.execute("SELECT lang FROM articles WHERE n=?", (candidate.n,)).fetchone()
-            rounds.setdefault(lang[0] if lang else "", []).append(candidate)
+            rounds.setdefault(langs.get(candidate.n, ""), []).append(candidate)
         chosen = []
         for depth in range(PER_LANGUAGE):
             chosen += [group[depth] for group in rounds.values() if len(group) > depth]
