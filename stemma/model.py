@@ -76,7 +76,7 @@ class AlignedPair:
 class Drift:
     """A fact that differs between two aligned sentences, or a sentence only one side has."""
 
-    kind: str  # number, date, entity, quote, added_sentence, dropped_sentence
+    kind: str  # number (figures and dates), name, quote, added_sentence, dropped_sentence
     query: str | None
     article: str | None
     query_sentence: int | None = None
