@@ -297,16 +297,23 @@ def same_name(a: str, b: str) -> bool:
                for x in a.split() if len(x) >= 4 for y in b.split() if len(y) >= 4)
 
 
-def changed_names(query: Article, article: Article, pair: AlignedPair) -> list[Drift]:
+def unmatched_names(side: Article, other: Article) -> set[str]:
+    """Keys of `side`'s names of two or more words that are unlike every name anywhere in `other`."""
+    others = [a.key for a in other.anchors if a.kind == "entity"]
+    return {a.key for a in side.anchors
+            if a.kind == "entity" and " " in a.key and not any(same_name(a.key, o) for o in others)}
+
+
+def changed_names(query: Article, article: Article, pair: AlignedPair,
+                  unmatched: tuple[set[str], set[str]]) -> list[Drift]:
     """Names of two or more words in a pair that the other side's sentence replaces with another: each unlike every
-    name anywhere in the other article. A name only one side has is not reported: translations drop and restructure
-    names ("the union" for "the Harbour Workers' Union") too often for that to mean a change."""
-    q_all = [a.key for a in query.anchors if a.kind == "entity"]
-    a_all = [a.key for a in article.anchors if a.kind == "entity"]
+    name anywhere in the other article (`unmatched`: see unmatched_names, for the query and for the article). A name
+    only one side has is not reported: translations drop and restructure names ("the union" for "the Harbour
+    Workers' Union") too often for that to mean a change."""
     q_names = fact_keys(query, pair.query, ("entity",))
     a_names = fact_keys(article, pair.article, ("entity",))
-    q_only = [k for k in q_names if " " in k and not any(same_name(k, other) for other in a_all)]
-    a_only = [k for k in a_names if " " in k and not any(same_name(k, other) for other in q_all)]
+    q_only = [k for k in q_names if k in unmatched[0]]
+    a_only = [k for k in a_names if k in unmatched[1]]
     return [Drift("name", q_names[q], a_names[a], pair.query[0], pair.article[0]) for q, a in zip(q_only, a_only)]
 
 
@@ -342,8 +349,9 @@ def changed_quotes(query: Article, article: Article, pair: AlignedPair) -> list[
 def drift(query: Article, article: Article, links: list[AlignedPair], derived: bool) -> list[Drift]:
     """Facts, names and quotes that differ inside aligned pairs, and (for derived copies) sentences only one side has."""
     found: list[Drift] = []
+    unmatched = (unmatched_names(query, article), unmatched_names(article, query)) if links else (set(), set())
     for pair in links:
-        found += changed_names(query, article, pair) + changed_quotes(query, article, pair)
+        found += changed_names(query, article, pair, unmatched) + changed_quotes(query, article, pair)
         q_facts, a_facts = fact_keys(query, pair.query), fact_keys(article, pair.article)
         q_only = [k for k in q_facts if k not in a_facts]
         a_only = [k for k in a_facts if k not in q_facts]
