@@ -230,7 +230,8 @@ def relation_signals(article: Article, relations) -> list[Signal]:
         other = relation.article
         site_word = outlet_label(other.site or "")
         squeezed = page.replace(" ", "")  # "Meridian Dispatch" credits meridiandispatch.com
-        credited = bool(site_word) and (site_word in squeezed or transliteration_key(site_word) in transliteration_key(squeezed))
+        credited = bool(site_word) and (site_word in squeezed
+                                        or transliteration_key(site_word) in transliteration_key(squeezed))
         if not credited:
             signals.append(Signal(f"uncredited_{relation.kind}", f"{relation.kind} of {other.url} ({other.site}, "
                                   f"{other.lang}) without naming or linking it", 0.5 if relation.kind == "translation" else 0.4))
