@@ -162,7 +162,7 @@ def main() -> None:
     results = []
     for margin, similarity in itertools.product(GRID["link_margin"], GRID["link_similarity"]):
         alignment = Thresholds(link_margin=margin, fill_margin=min(FITTED.fill_margin, margin), link_similarity=similarity)
-        linked = [(name, expected, query, article, sentence_links(qv, av, alignment, query.lang != article.lang),
+        linked = [(name, expected, query, article, sentence_links(qv, av, alignment, (query.lang, article.lang)),
                    (len(qv), len(av)))
                   for name, expected, query, qv, article, av in made]
         for derived, excerpt, excerpt_links, chars, quality in itertools.product(

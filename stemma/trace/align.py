@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from stemma.embed import background_similarity
 from stemma.model import AlignedPair
 
 NEIGHBOURS = 4
@@ -76,6 +77,24 @@ def pair_scores(query: np.ndarray, article: np.ndarray) -> PairScores:
     return PairScores(sim11, sim21, sim12, margin_scores(sim11),
                       margin_scores(sim21) if len(query) > 1 else None,
                       margin_scores(sim12) if len(article) > 1 else None)
+
+
+def background_scores(query: np.ndarray, article: np.ndarray, query_lang: str, article_lang: str) -> PairScores | None:
+    """Pair scores whose margin is a pair's similarity minus how close its two sentences are to ordinary sentences of
+    the other language (embed.background_similarity): for texts too short to be their own neighbourhood. None when a
+    language has no background."""
+    def specificity(q: np.ndarray, a: np.ndarray) -> np.ndarray | None:
+        q_background, a_background = background_similarity(q, article_lang), background_similarity(a, query_lang)
+        if q_background is None or a_background is None:
+            return None
+        return q @ a.T - (q_background[:, None] + a_background[None, :]) / 2
+
+    margin11 = specificity(query, article)
+    if margin11 is None:
+        return None
+    return PairScores(query @ article.T, merged(query) @ article.T, query @ merged(article).T, margin11,
+                      specificity(merged(query), article) if len(query) > 1 else None,
+                      specificity(query, merged(article)) if len(article) > 1 else None)
 
 
 def align(query: np.ndarray, article: np.ndarray, threshold: float,

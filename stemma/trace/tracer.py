@@ -65,7 +65,7 @@ class Tracer:
             if article is None or not article.sentences:
                 continue
             article_vectors = self.stored_sentence_vectors(candidate.n, article)
-            links = sentence_links(query_vectors, article_vectors, across_languages=query.lang != article.lang)
+            links = sentence_links(query_vectors, article_vectors, langs=(query.lang, article.lang))
             kind, score, cov_q, cov_a, story_evidence = relation_kind(
                 query, article, links, (len(query_vectors), len(article_vectors)), candidate.vector_similarity,
                 weak=candidate.priority < FIRM_PRIORITY)
