@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import gzip
+import hashlib
 import json
 import multiprocessing
 import random
@@ -326,6 +327,32 @@ def results_table(pages: list[dict], outputs: dict[str, list[str]], seconds: dic
     return markdown_table(header, rows)
 
 
+def half(page: dict) -> int:
+    """0 or 1 by a hash of the page's dataset and id: two fixed halves of a split, drawn like the split."""
+    return int(hashlib.sha1(f"{page['dataset']}:{page['id']}".encode()).hexdigest()[:8], 16) % 2
+
+
+def halves_table(pages: list[dict], outputs: dict[str, list[str]]) -> str:
+    """F1 per dataset on each half of the pages. A change tuned on the dev split should move both halves
+    the same way: a gain in one half only is a gain on a few pages, which the test split need not share."""
+    names = list(outputs)
+    rows = []
+    for dataset in DATASETS + [POOLED]:
+        row = [dataset]
+        for name in names:
+            cells = []
+            for h in (0, 1):
+                index = [i for i, p in enumerate(pages) if half(p) == h and dataset in (POOLED, p["dataset"])]
+                counts = [snippet_counts(outputs[name][i], pages[i]) if pages[i]["dataset"] == "trafilatura"
+                          else page_counts(outputs[name][i], pages[i]["article_body"] or "") for i in index]
+                if dataset == POOLED:
+                    counts = [page_f1(c) for c in counts]
+                cells.append(f"{score(dataset, counts)['f1']:.4f}" if index else "")
+            row.append(" / ".join(cells))
+        rows.append(row)
+    return markdown_table(["dataset"] + [f"{n} F1 half 0 / half 1" for n in names], rows)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench extraction")
     parser.add_argument("--split", default="both", choices=["test", "dev", "all", "both"],
@@ -334,7 +361,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--extractors", default=",".join(EXTRACTORS))
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-write", action="store_true", help="print only; do not write bench/results/")
+    parser.add_argument("--halves", action="store_true",
+                        help="dev split only: also print F1 on each half of it (hash of the id), to check a change on both")
     args = parser.parse_args(argv or [])
+    if args.halves and args.split != "dev":
+        parser.error("--halves is a tuning check: use it with --split dev")
     splits = {"test": {"test"}, "dev": {"dev"}, "all": {"dev", "test"}, "both": {"dev", "test"}}[args.split]
     datasets = args.datasets.split(",")
     names = args.extractors.split(",")
@@ -362,6 +393,8 @@ def main(argv: list[str] | None = None) -> None:
             print(f"## {title}\n\n{table}\n")
         else:
             write_result(name, title, table, command.strip(), notes)
+    if args.halves:
+        print(f"## F1 on each half of the dev split\n\n{halves_table(pages, outputs)}\n")
     if "stemma" in names:
         table, n = boilerplate_scores()
         title = f"Boilerplate typing on {n} labelled pages"
