@@ -103,7 +103,8 @@ def sentence_background() -> dict[str, np.ndarray]:
     if os.environ.get("STEMMA_ENCODER", ENCODER_NAME) != ENCODER_NAME:
         return {}
     with np.load(SENTENCE_BACKGROUND) as saved:
-        return {lang: centroids.astype(np.float32) for lang, centroids in zip(saved["langs"].tolist(), saved["centroids"])}
+        langs, centroids = saved["langs"].tolist(), saved["centroids"].astype(np.float32)
+    return dict(zip(langs, centroids))
 
 
 def background_similarity(vectors: np.ndarray, lang: str) -> np.ndarray | None:

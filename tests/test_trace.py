@@ -93,7 +93,8 @@ def test_a_short_translation_aligns_against_the_background_but_two_chats_greetin
 
     original = embed_texts(["If the courier cannot find you, they will certainly call you.",
                             "Once they are near your delivery address, it is better to contact them yourself."], "en")
-    translated = embed_texts(["如果快递员找不到你，他们一定会给你打电话。", "一旦他们靠近你的送货地址，最好由你自己联系他们。"], "zh")
+    translated = embed_texts(["如果快递员找不到你，他们一定会给你打电话。",
+                              "一旦他们靠近你的送货地址，最好由你自己联系他们。"], "zh")
     assert (translated @ original.T).diagonal().max() < 0.9
     assert coverage(sentence_links(translated, original, langs=("zh", "en")), 2, "query") == 1.0
     # without a background for a language, two sentences are too few to claim anything

@@ -92,9 +92,10 @@ def background_scores(query: np.ndarray, article: np.ndarray, query_lang: str, a
     margin11 = specificity(query, article)
     if margin11 is None:
         return None
-    return PairScores(query @ article.T, merged(query) @ article.T, query @ merged(article).T, margin11,
-                      specificity(merged(query), article) if len(query) > 1 else None,
-                      specificity(query, merged(article)) if len(article) > 1 else None)
+    query2, article2 = merged(query), merged(article)
+    return PairScores(query @ article.T, query2 @ article.T, query @ article2.T, margin11,
+                      specificity(query2, article) if len(query) > 1 else None,
+                      specificity(query, article2) if len(article) > 1 else None)
 
 
 def align(query: np.ndarray, article: np.ndarray, threshold: float,
