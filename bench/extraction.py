@@ -169,7 +169,7 @@ def html_to_text(fragment: str) -> str:
 
 
 def run_stemma(data: bytes, url: str | None) -> str:
-    from stemma.extract import extract
+    from stemma.extraction import extract
     from stemma.model import Page
 
     return extract(Page(url=url or "", content=data)).text
@@ -263,7 +263,7 @@ def item_matches(predicted: str, labelled: str) -> bool:
 
 
 def boilerplate_scores() -> tuple[str, int]:
-    from stemma.extract import extract
+    from stemma.extraction import extract
     from stemma.model import Page
 
     tp_pred, n_pred, tp_gold, n_gold = Counter(), Counter(), Counter(), Counter()

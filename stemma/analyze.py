@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 from urllib.parse import urlsplit
 
-from stemma.extract import extract
+from stemma.extraction import extract
 from stemma.model import Article, Page
 from stemma.signatures import minhash
 from stemma.text.anchors import find_anchors

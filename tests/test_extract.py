@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from stemma.extract import extract
+from stemma.extraction import extract
 from stemma.model import Page
 
 SEED = Path("/work/shared/seed/000_bfe18ef98a75caf5.txt")
@@ -264,3 +264,14 @@ def test_rows_of_a_data_table_in_the_story_are_kept():
  either way, the pollsters said in a statement on Monday.</p></article></body></html>"""
     text = extract(page.encode("utf-8")).text
     assert "Men | 33 | 42 | 14" in text and "Women | 47 | 36 | 8" in text
+
+
+def test_stemma_extract_is_the_public_call_for_one_page():
+    import stemma
+    import stemma.extraction.html  # noqa: F401  (the package's submodules do not shadow the function)
+
+    page = f"<html><head><title>Соглашение подписано</title></head><body><article><p>{BODY}</p></article></body></html>"
+    extracted = stemma.extract(page.encode("cp1251"), url="https://example.com/a")
+    assert extracted.paragraphs == [BODY] and extracted.error is None
+    assert extracted.title == "Соглашение подписано"  # undeclared Windows-1251
+    assert stemma.extract(b"\x00\x01\x02binary").error

@@ -1,7 +1,7 @@
 """How the story is chosen between trafilatura's lines and the readability pick."""
 from __future__ import annotations
 
-from stemma.extract.html import choose, key
+from stemma.extraction.html import choose, key
 
 LEAD = "The minister announced on Friday that the new rail line to the airport will open two years later than planned."
 STORY = [
@@ -93,8 +93,8 @@ def test_story_cell_of_a_layout_table_is_taken():
 
 def test_soft_hyphens_do_not_keep_the_pick_apart_from_trafilatura():
     # a page hyphenated with &shy;: trafilatura drops the soft hyphens, the pick must drop them too
-    from stemma.extract.html import readability_paragraphs
-    from stemma.extract.parse import parse
+    from stemma.extraction.html import readability_paragraphs
+    from stemma.extraction.parse import parse
 
     hyphenated = "".join(f"<p>{line.replace('the', 'th&shy;e').replace('ing', 'in&shy;g')}</p>" for line in STORY)
     page = f"<html><body><div class='content'>{hyphenated}</div></body></html>"

@@ -1,7 +1,7 @@
 """Extraction around scripts and styles: their code is never text, JSON-LD in them is still metadata."""
 from __future__ import annotations
 
-from stemma.extract import extract
+from stemma.extraction import extract
 
 STORY = ["The council voted on Monday to close the old bridge to heavy traffic after engineers found cracks "
          "in two of its supports, a decision that will reroute trucks through the city centre for a year.",

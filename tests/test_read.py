@@ -14,7 +14,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from stemma.extract import extract
+from stemma.extraction import extract
 from stemma.model import Page
 from stemma.read import ReadError, read_inputs, read_path
 from stemma.read.web import fetch

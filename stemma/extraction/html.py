@@ -14,14 +14,14 @@ from trafilatura.readability_lxml import Document as ReadabilityDocument
 from trafilatura.settings import Extractor
 from selectolax.lexbor import LexborHTMLParser
 
-from stemma.extract import Extracted
-from stemma.extract import boilerplate as bp
-from stemma.extract import dom
-from stemma.extract.decode import decode
-from stemma.extract.guard import ExtractError, bound_html, check_bytes
-from stemma.extract.meta import read_metadata
-from stemma.extract.parse import parse
-from stemma.extract.plain import type_lines
+from stemma.extraction import Extracted
+from stemma.extraction import boilerplate as bp
+from stemma.extraction import dom
+from stemma.extraction.decode import decode
+from stemma.extraction.guard import ExtractError, bound_html, check_bytes
+from stemma.extraction.meta import read_metadata
+from stemma.extraction.parse import parse
+from stemma.extraction.plain import type_lines
 from stemma.model import Boilerplate, Page
 
 MAX_PARAGRAPHS = 4000  # no story is longer; the cap keeps typing and locating bounded on hostile pages

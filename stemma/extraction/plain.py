@@ -6,10 +6,10 @@ under a "More Stories" header, a bio is a run of tiny fragments near the end.
 """
 from __future__ import annotations
 
-from stemma.extract import Extracted
-from stemma.extract import boilerplate as bp
-from stemma.extract.decode import decode
-from stemma.extract.guard import ExtractError, check_bytes
+from stemma.extraction import Extracted
+from stemma.extraction import boilerplate as bp
+from stemma.extraction.decode import decode
+from stemma.extraction.guard import ExtractError, check_bytes
 from stemma.model import Boilerplate, Page
 
 MAX_CAPTION_WORDS = 60

@@ -12,7 +12,7 @@ from typing import Callable
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from stemma.extract import boilerplate as bp
+from stemma.extraction import boilerplate as bp
 
 IMAGE_WORDS = r"(?:photo|image|img|picture|pic|media|figure|foto|slika|slike|fotografije|bild|imagen|immagine|imagem|zdjecie|фото)"
 CREDIT_WORDS = r"(?:source|izvor|извор|quelle|fuente|fonte|autor|author|credit|copyright|nachweis|kredit|zrodlo)"

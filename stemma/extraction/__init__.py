@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from stemma.extract.meta import Metadata
+from stemma.extraction.meta import Metadata
 from stemma.model import Boilerplate, Page
 
 
@@ -22,8 +22,8 @@ class Extracted(Metadata):
 
 def extract(page: Page | bytes | str, url: str | None = None) -> Extracted:
     """Extract one page: HTML (bytes in any encoding, or str) or plain text."""
-    from stemma.extract.html import extract_html
-    from stemma.extract.plain import extract_plain
+    from stemma.extraction.html import extract_html
+    from stemma.extraction.plain import extract_plain
 
     if not isinstance(page, Page):
         page = Page(url=url or "", content=page)
