@@ -296,6 +296,13 @@ def boilerplate_scores() -> tuple[str, int]:
 
 # ---------------------------------------------------------------- report
 
+def page_count(predicted: str, page: dict) -> tuple:
+    """One page's counts under its dataset's metric: snippets for the trafilatura set, shingles elsewhere."""
+    if page["dataset"] == "trafilatura":
+        return snippet_counts(predicted, page)
+    return page_counts(predicted, page["article_body"] or "")
+
+
 def results_table(pages: list[dict], outputs: dict[str, list[str]], seconds: dict[str, float], split: str) -> str:
     names = list(outputs)
     header = ["dataset (n, metric)"] + [f"{n} P / R / **F1**" for n in names]
@@ -309,10 +316,7 @@ def results_table(pages: list[dict], outputs: dict[str, list[str]], seconds: dic
         metric = "snippets" if dataset == "trafilatura" else "shingles"
         row = [f"{dataset} ({len(index)}, {metric})"]
         for name in names:
-            if dataset == "trafilatura":
-                counts = [snippet_counts(outputs[name][i], pages[i]) for i in index]
-            else:
-                counts = [page_counts(outputs[name][i], pages[i]["article_body"] or "") for i in index]
+            counts = [page_count(outputs[name][i], pages[i]) for i in index]
             s = score(dataset, counts)
             f1s[name].append(s["f1"])
             pooled[name] += [page_f1(c) for c in counts]
@@ -343,8 +347,7 @@ def halves_table(pages: list[dict], outputs: dict[str, list[str]]) -> str:
             cells = []
             for h in (0, 1):
                 index = [i for i, p in enumerate(pages) if half(p) == h and dataset in (POOLED, p["dataset"])]
-                counts = [snippet_counts(outputs[name][i], pages[i]) if pages[i]["dataset"] == "trafilatura"
-                          else page_counts(outputs[name][i], pages[i]["article_body"] or "") for i in index]
+                counts = [page_count(outputs[name][i], pages[i]) for i in index]
                 if dataset == POOLED:
                     counts = [page_f1(c) for c in counts]
                 cells.append(f"{score(dataset, counts)['f1']:.4f}" if index else "")
