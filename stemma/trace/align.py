@@ -1,7 +1,7 @@
 """Monotonic sentence alignment with 1-1, 1-2, 2-1 merges and skips, scored by a nearest-neighbour margin."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -79,23 +79,25 @@ def pair_scores(query: np.ndarray, article: np.ndarray) -> PairScores:
                       margin_scores(sim12) if len(article) > 1 else None)
 
 
-def background_scores(query: np.ndarray, article: np.ndarray, query_lang: str, article_lang: str) -> PairScores | None:
-    """Pair scores whose margin is a pair's similarity minus how close its two sentences are to ordinary sentences of
-    the other language (embed.background_similarity): for texts too short to be their own neighbourhood. None when a
-    language has no background."""
-    def specificity(q: np.ndarray, a: np.ndarray) -> np.ndarray | None:
-        q_background, a_background = background_similarity(q, article_lang), background_similarity(a, query_lang)
-        if q_background is None or a_background is None:
-            return None
-        return q @ a.T - (q_background[:, None] + a_background[None, :]) / 2
-
-    margin11 = specificity(query, article)
-    if margin11 is None:
+def background_scores(scores: PairScores, query: np.ndarray, article: np.ndarray, query_lang: str,
+                      article_lang: str) -> PairScores | None:
+    """The same pairs with another margin: a pair's similarity minus how close its two sentences are to ordinary
+    sentences of the other language (embed.background_similarity), for texts too short to be their own
+    neighbourhood. None when a language has no background."""
+    query_background = background_similarity(query, article_lang)
+    article_background = background_similarity(article, query_lang)
+    if query_background is None or article_background is None:
         return None
-    query2, article2 = merged(query), merged(article)
-    return PairScores(query @ article.T, query2 @ article.T, query @ article2.T, margin11,
-                      specificity(query2, article) if len(query) > 1 else None,
-                      specificity(query, article2) if len(article) > 1 else None)
+
+    def specificity(similarity: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        return similarity - (rows[:, None] + columns[None, :]) / 2
+
+    return replace(
+        scores, margin11=specificity(scores.sim11, query_background, article_background),
+        margin21=specificity(scores.sim21, background_similarity(merged(query), article_lang), article_background)
+        if len(query) > 1 else None,
+        margin12=specificity(scores.sim12, query_background, background_similarity(merged(article), query_lang))
+        if len(article) > 1 else None)
 
 
 def align(query: np.ndarray, article: np.ndarray, threshold: float,

@@ -9,7 +9,7 @@ from difflib import SequenceMatcher
 import numpy as np
 
 from stemma.model import AlignedPair, Article, Drift
-from stemma.trace.align import align, background_scores, pair_scores
+from stemma.trace.align import PairScores, align, background_scores, pair_scores
 from stemma.text.romanize import fold, romanize
 
 
@@ -66,7 +66,7 @@ def sentence_links(query_vectors: np.ndarray, article_vectors: np.ndarray, t: Th
     # A chain through every sentence of both texts counts however short they are: on WMT train and dev 60 such
     # pairs of 2-6 sentences were translations and none were unrelated.
     complete = (chain == len(query_vectors) == len(article_vectors) >= MIN_COMPLETE_CHAIN
-                or specific_in_full(query_vectors, article_vectors, langs, t))
+                or specific_in_full(scores, query_vectors, article_vectors, langs, t))
     backbone = max(len(strict), chain if chain >= MIN_CHAIN else 0, whole if complete else 0)
     if backbone < t.backbone * max(1, whole):
         return strict
@@ -88,18 +88,19 @@ SHORT_TEXT = 4
 SPECIFICITY = 0.01
 
 
-def specific_in_full(query_vectors: np.ndarray, article_vectors: np.ndarray, langs: tuple[str, str],
-                     t: Thresholds = FITTED) -> bool:
-    """Whether two texts of 2 to SHORT_TEXT sentences in two languages align in full against the background.
+def specific_in_full(scores: PairScores | None, query_vectors: np.ndarray, article_vectors: np.ndarray,
+                     langs: tuple[str, str], t: Thresholds = FITTED) -> bool:
+    """Whether two texts of 2 to SHORT_TEXT sentences in two languages align in full against the background;
+    `scores`: their pair_scores, whose similarities are reused.
 
     Never in one language: there different chats' greetings are paraphrases (fit_relate's hard cases)."""
     sizes = (len(query_vectors), len(article_vectors))
-    if langs[0] == langs[1] or not all(2 <= size <= SHORT_TEXT for size in sizes):
+    if scores is None or langs[0] == langs[1] or not all(2 <= size <= SHORT_TEXT for size in sizes):
         return False
-    scores = background_scores(query_vectors, article_vectors, *langs)
-    if scores is None:
+    against_background = background_scores(scores, query_vectors, article_vectors, *langs)
+    if against_background is None:
         return False
-    links = [pair for pair in align(query_vectors, article_vectors, SPECIFICITY, scores)
+    links = [pair for pair in align(query_vectors, article_vectors, SPECIFICITY, against_background)
              if pair.similarity >= t.link_similarity]
     return coverage(links, sizes[0], "query") == coverage(links, sizes[1], "article") == 1.0
 
