@@ -31,18 +31,19 @@ from stemma.signatures import lead_text  # noqa: E402
 MIN_DOCUMENTS = 50  # fewer documents than this give a mean too noisy to trust: the language uses the shared mean
 
 
-def train_texts(corpus: Path, per_language: int) -> dict[str, list[str]]:
-    """Up to per_language distinct documents per language from the train split: sources and human references."""
+def split_texts(corpus: Path, split: str = "train", per_language: int | None = None) -> dict[str, list[str]]:
+    """Distinct documents per language from one split, in file order: sources and human references; up to
+    per_language of each language when given."""
     texts: dict[str, dict[str, str]] = defaultdict(dict)
     for path in sorted(corpus.glob("*.jsonl")):
         for record in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
-            if record["split"] != "train":
+            if record["split"] != split:
                 continue
             sides = [(record["src_lang"], record.get("src"))]
             sides += [(record["tgt_lang"], ref) for ref in (record.get("refs") or {}).values()]
             for lang, text in sides:
                 text = "\n".join(line for line in (text or "").split("\n") if line.strip())
-                if text and len(texts[lang]) < per_language:
+                if text and (per_language is None or len(texts[lang]) < per_language):
                     texts[lang].setdefault(text[:200], text)
     return {lang: list(by_start.values()) for lang, by_start in texts.items()}
 
@@ -55,7 +56,7 @@ def main() -> None:
     args = parser.parse_args()
 
     means: dict[str, np.ndarray] = {}
-    for lang, texts in sorted(train_texts(args.corpus, args.per_language).items()):
+    for lang, texts in sorted(split_texts(args.corpus, per_language=args.per_language).items()):
         if len(texts) < MIN_DOCUMENTS:
             print(f"{lang}: {len(texts)} documents, too few: uses the shared mean", flush=True)
             continue

@@ -13,10 +13,8 @@ social posts), so it stores no sentence of the corpus. Deterministic: seeded sam
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
@@ -28,25 +26,11 @@ from stemma.analyze import analyze  # noqa: E402
 from stemma.embed import embed_texts  # noqa: E402
 from stemma.model import Page  # noqa: E402
 
+from fit_language_means import split_texts  # noqa: E402  (this folder, first on the path of a script)
+
 PER_DOCUMENT = 4  # a few sentences from many documents: every domain shapes it, not only the longest news stories
 CENTROIDS = 256
 MIN_SENTENCES = 1000  # a language with fewer gets no background: the short-text rule falls back (relate.py)
-
-
-def documents(corpus: Path, split: str) -> dict[str, list[str]]:
-    """Distinct texts per language: sources and human references of the split."""
-    texts: dict[str, dict[str, str]] = defaultdict(dict)
-    for path in sorted(corpus.glob("*.jsonl")):
-        for record in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
-            if record["split"] != split:
-                continue
-            sides = [(record["src_lang"], record.get("src"))]
-            sides += [(record["tgt_lang"], ref) for ref in (record.get("refs") or {}).values()]
-            for lang, text in sides:
-                text = "\n".join(line for line in (text or "").split("\n") if line.strip())
-                if text:
-                    texts[lang].setdefault(text[:200], text)
-    return {lang: list(by_start.values()) for lang, by_start in texts.items()}
 
 
 def sample_sentences(texts: list[str], lang: str, wanted: int, rng: random.Random) -> list[str]:
@@ -84,7 +68,7 @@ def main() -> None:
 
     rng = random.Random(7)
     langs, backgrounds = [], []
-    for lang, texts in sorted(documents(args.corpus, args.split).items()):
+    for lang, texts in sorted(split_texts(args.corpus, args.split).items()):
         sentences = sample_sentences(texts, lang, args.sentences, rng)
         if len(sentences) < MIN_SENTENCES:
             print(f"{lang}: {len(sentences)} sentences, too few: no background", flush=True)
