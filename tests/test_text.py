@@ -103,6 +103,14 @@ def test_sentences_keep_ordinals_abbreviations_and_quotes():
     assert split_sentences("Am 19. Juni kam er an. Dann ging er.", "de") == ["Am 19. Juni kam er an.", "Dann ging er."]
     assert split_sentences("他说：“我们会来。”然后他走了！", "zh") == ["他说：“我们会来。”", "然后他走了！"]
     assert split_sentences("Гетти Имагес", "sr") == ["Гетти Имагес"]
+    assert split_sentences("He came to Paris; Berlin was next.", "en") == ["He came to Paris; Berlin was next."]
+
+
+def test_sentences_of_scripts_without_capitals_and_with_their_own_full_stops():
+    assert split_sentences("הפגישה התקיימה בירושלים. הנשיא נאם.", "he") == ["הפגישה התקיימה בירושלים.", "הנשיא נאם."]
+    assert split_sentences("اجلاس لاہور میں ہوا۔ صدر نے خطاب کیا۔", "ur") == ["اجلاس لاہور میں ہوا۔", "صدر نے خطاب کیا۔"]
+    assert split_sentences("ስብሰባው ተካሄደ። ፕሬዚዳንቱ ንግግር አደረጉ።", "am") == ["ስብሰባው ተካሄደ።", "ፕሬዚዳንቱ ንግግር አደረጉ።"]
+    assert split_sentences("बैठक हुई। डॉ. शर्मा ने भाषण दिया।", "hi") == ["बैठक हुई।", "डॉ. शर्मा ने भाषण दिया।"]
 
 
 def test_numbers_dates_money_percent_are_language_independent():

@@ -1,6 +1,8 @@
 """Tracing: alignment on controlled vectors, and relations, direction and drift on the demo corpus."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -225,3 +227,25 @@ def test_verification_takes_each_language_first_so_the_original_is_not_crowded_o
     ranked = [Candidate(n) for n in english * VERIFY][:VERIFY + 2] + [Candidate(other)]
     chosen = [c.n for c in Tracer(demo_store).diverse(ranked)]
     assert other in chosen[:2] and len(chosen) <= VERIFY
+
+
+def test_translations_in_scripts_without_capitals_are_split_into_sentences_and_traced(tmp_path):
+    """Hindi, Arabic and Korean sentences start with no capital letter; each translation must still be found whole."""
+    from stemma.analyze import analyze
+    from stemma.ingest import Analyzer, ingest
+    from stemma.model import Page
+    from stemma.store import Store
+    from stemma.trace.tracer import Tracer
+
+    folder = Path(__file__).parent / "data" / "caseless"
+    page = lambda name: Page(url=f"https://example.org/{name}", content=(folder / name).read_text(encoding="utf-8"),
+                             kind="text")  # noqa: E731
+    store = Store(tmp_path / "index")
+    ingest([page("en.txt"), page("unrelated.txt")], store, Analyzer(1))
+    tracer = Tracer(store)
+    for name in ("hi.txt", "ar.txt", "ko.txt"):
+        article = analyze(page(name))
+        assert len(article.sentences) == 7, name  # the title and six sentences, as in English
+        top = tracer.trace(article).relations[0]
+        assert (top.kind, top.article.url, top.coverage_query) == ("translation", "https://example.org/en.txt", 1.0)
+    store.close()

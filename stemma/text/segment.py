@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 
+# Full stops and question marks of other scripts: Devanagari and Bengali danda, Arabic question mark, Urdu full stop,
+# Ethiopic, Armenian, Myanmar and Khmer full stops. (The Greek question mark is canonically a semicolon: not split.)
+OTHER_STOPS = "।॥؟۔።፧։။។"
 # A candidate end: terminal punctuation, then closing quotes or brackets, then space.
-CANDIDATE = re.compile(r"([.!?…]+|\.\.\.)([\"'»”“’)\]」』]*)(\s+)")
+CANDIDATE = re.compile(rf"([.!?…{OTHER_STOPS}]+|\.\.\.)([\"'»”“’)\]」』]*)(\s+)")
 CJK_END = re.compile(r"([。！？!?]+|[.](?=[\u3040-\u30ff\u4e00-\u9fff]))([”」』）)\"']*)\s*")
 OPENERS = "„«‚「『"  # a sentence may start with an opening quote (closing ones are taken into CANDIDATE)
 # Languages that write ordinal numbers with a dot ("19. јуна", "am 19. Juni", "2. světová válka").
@@ -25,6 +28,7 @@ tzv npr itd sl god br str ul tj odn dr mil mlrd sv min maks pribl tzv tj. god. n
 г гг ул им проф акад обл р ст вул д см руб тыс млн млрд т.е т.д т.п т.к т.н и.о мн св бр стр год мин
 např tzv atd apod resp tj mil mld č str odst sb tel
 z.b bzw ca nr usw vgl evtl ggf inkl d.h u.a mio mrd jh str st hr fr dipl ing abs abt
+डॉ प्रो
 """.split())
 LAST_TOKEN = re.compile(r"(\S+)$")
 
@@ -74,9 +78,11 @@ def split_sentences(paragraph: str, lang: str = "") -> list[str]:
 
 
 def starts_sentence(text: str, position: int, punctuation: str) -> bool:
-    """Can a new sentence start at `position`? A capital, an opening quote or bracket, a dash, a digit."""
+    """Can a new sentence start at `position`? A capital, a letter of a script without case (Arabic, Devanagari,
+    Hangul, Hebrew: their sentences were never split when only a capital could start one), an opening quote or
+    bracket, a dash, a digit."""
     char = text[position]
-    if char.isupper() or char in OPENERS or char in "“\"'‘(¿¡—–-[":
+    if char.isupper() or (char.isalpha() and not char.islower()) or char in OPENERS or char in "“\"'‘(¿¡—–-[":
         return True
     if char.isdigit():
         return not punctuation.startswith("…") and punctuation != "..."
