@@ -111,6 +111,9 @@ def test_sentences_of_scripts_without_capitals_and_with_their_own_full_stops():
     assert split_sentences("اجلاس لاہور میں ہوا۔ صدر نے خطاب کیا۔", "ur") == ["اجلاس لاہور میں ہوا۔", "صدر نے خطاب کیا۔"]
     assert split_sentences("ስብሰባው ተካሄደ። ፕሬዚዳንቱ ንግግር አደረጉ።", "am") == ["ስብሰባው ተካሄደ።", "ፕሬዚዳንቱ ንግግር አደረጉ።"]
     assert split_sentences("बैठक हुई। डॉ. शर्मा ने भाषण दिया।", "hi") == ["बैठक हुई।", "डॉ. शर्मा ने भाषण दिया।"]
+    # Thai: a space ends a sentence, but not one a few letters into it (a space inside a name)
+    assert split_sentences("นายกเทศมนตรีแอนนา เคลเลอร์กล่าวว่าการลงมติเป็นชัยชนะ คาดว่าการก่อสร้างจะเริ่มในฤดูใบไม้ผลิ",
+                           "th") == ["นายกเทศมนตรีแอนนา เคลเลอร์กล่าวว่าการลงมติเป็นชัยชนะ", "คาดว่าการก่อสร้างจะเริ่มในฤดูใบไม้ผลิ"]
 
 
 def test_numbers_dates_money_percent_are_language_independent():
@@ -136,6 +139,12 @@ def test_quotes_carry_their_speaker_and_weights_rank_kinds():
     assert quote.key == "said:putin"
     date = find_anchors(["On June 19, 2024 three people came."], "en")[0]
     assert anchor_weight(date) > anchor_weight(quote)
+
+
+def test_millions_of_dollars_meet_in_scripts_without_spaces_or_capitals():
+    for text, lang in [("12 million dollars", "en"), ("12 मिलियन डॉलर", "hi"), ("12 مليون دولار", "ar"),
+                       ("1200만 달러를 배정한다", "ko"), ("จัดสรรเงิน 12 ล้านดอลลาร์สำหรับ", "th")]:
+        assert [(a.kind, a.key) for a in find_anchors([text], lang)] == [("money", "12000000 USD")], lang
 
 
 def test_spelled_out_numbers_meet_digits_and_german_nouns_are_not_names():

@@ -14,8 +14,12 @@ from stemma.text.romanize import fold, romanize
 # Not glued to a Latin or Cyrillic letter (G7, COVID19) but free to touch CJK (2024年).
 NUMBER = re.compile(r"(?<![0-9A-Za-z\u00c0-\u024f\u0400-\u04ff.,])"
                     r"(\d{1,3}(?:([.,\u00a0\u202f ’'])\d{3})(?:\2\d{3})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\d])")
-WORD_AFTER = re.compile(r"\s?([^\W\d_]+\.?)")
-CJK_MULTIPLIERS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "千": 10**3, "百万": 10**6, "兆": 10**12}
+# Letters, and the vowel signs and tone marks of Indic and Thai scripts, which are not word characters to `re`
+# (मिलियन, ล้าน would end at their first mark).
+WORD_AFTER = re.compile(r"\s?((?:[^\W\d_]|[\u0300-\u036f\u0900-\u0dff\u0e00-\u0eff])+\.?)")
+CJK_MULTIPLIERS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "千": 10**3, "百万": 10**6, "兆": 10**12,
+                   "만": 10**4, "억": 10**8, "천": 10**3,  # Korean writes them glued too: 1200만 달러
+                   "ล้าน": 10**6}  # and Thai, which puts no space between words: 12 ล้านดอลลาร์
 # Word prefixes (lower-cased) of multipliers after a number, in the languages stemma reads.
 MULTIPLIER_PREFIXES = (
     ("milliard", 10**9), ("milijard", 10**9), ("miliard", 10**9), ("миллиард", 10**9), ("милијард", 10**9),
@@ -25,6 +29,12 @@ MULTIPLIER_PREFIXES = (
     ("thousand", 10**3), ("tisuć", 10**3), ("hiljad", 10**3), ("хиљад", 10**3), ("тысяч", 10**3),
     ("тисяч", 10**3), ("tausend", 10**3), ("tisíc", 10**3), ("тыс", 10**3), ("хиљ", 10**3), ("tis", 10**3),
     ("trillion", 10**12), ("trilion", 10**12), ("триллион", 10**12), ("трильйон", 10**12),
+    # Other widely read languages, so figures in their translations meet the original's (no case: matched as written)
+    ("millón", 10**6), ("millon", 10**6), ("milhão", 10**6), ("milhões", 10**6), ("milyon", 10**6),
+    ("milyar", 10**9), ("miliar", 10**9), ("juta", 10**6), ("triệu", 10**6), ("мільйон", 10**6),
+    ("مليون", 10**6), ("ملايين", 10**6), ("مليار", 10**9), ("میلیون", 10**6), ("میلیارد", 10**9),
+    ("मिलियन", 10**6), ("बिलियन", 10**9), ("करोड़", 10**7), ("लाख", 10**5), ("מיליון", 10**6), ("מיליארד", 10**9),
+    ("εκατομμύρι", 10**6), ("δισεκατομμύρι", 10**9),
 )
 EXACT_MULTIPLIERS = {"m": 10**6, "bn": 10**9, "b": 10**9, "k": 10**3, "mil": 10**6, "mld": 10**9}
 # "billion" is 10^9 in English and 10^12 in the long-scale languages (Billion, bilion, билион).
@@ -34,7 +44,9 @@ PERCENT_WORDS = ("percent", "per cent", "posto", "odsto", "postot", "procen", "�
 CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "₴": "UAH", "₹": "INR",
                     "¥": "JPY", "円": "JPY", "元": "CNY", "美元": "USD", "欧元": "EUR", "英镑": "GBP", "日元": "JPY",
                     "人民币": "CNY", "Kč": "CZK", "CHF": "CHF", "USD": "USD", "EUR": "EUR", "GBP": "GBP",
-                    "RUB": "RUB", "UAH": "UAH", "JPY": "JPY", "CNY": "CNY", "RSD": "RSD", "CZK": "CZK", "HRK": "HRK"}
+                    "RUB": "RUB", "UAH": "UAH", "JPY": "JPY", "CNY": "CNY", "RSD": "RSD", "CZK": "CZK", "HRK": "HRK",
+                    "ดอลลาร์": "USD", "ยูโร": "EUR"}
+GLUED_CURRENCIES = ("美元", "欧元", "日元", "英镑", "ดอลลาร์", "ยูโร")  # words written with no space before what follows
 CURRENCY_PREFIXES = (
     ("dollar", "USD"), ("dolar", "USD"), ("долар", "USD"), ("доллар", "USD"), ("euro", "EUR"), ("evr", "EUR"),
     ("eur", "EUR"), ("евр", "EUR"), ("єврo", "EUR"), ("євро", "EUR"), ("pound", "GBP"), ("funt", "GBP"),
@@ -44,6 +56,9 @@ CURRENCY_PREFIXES = (
     ("rubal", "RUB"), ("hryvn", "UAH"), ("hrivn", "UAH"), ("grivn", "UAH"), ("гривн", "UAH"), ("гривен", "UAH"),
     ("dinar", "RSD"), ("динар", "RSD"), ("kun", "HRK"), ("korun", "CZK"), ("franc", "CHF"), ("frank", "CHF"),
     ("rupee", "INR"), ("rupij", "INR"),
+    ("dólar", "USD"), ("달러", "USD"), ("دولار", "USD"), ("دلار", "USD"), ("ڈالر", "USD"), ("डॉलर", "USD"),
+    ("δολάρι", "USD"), ("דולר", "USD"), ("ดอลลาร์", "USD"), ("유로", "EUR"), ("يورو", "EUR"), ("यूरो", "EUR"),
+    ("ευρώ", "EUR"), ("יורו", "EUR"),
 )
 UNITS = ("ton", "tona", "tonn", "тон", "тонн", "kilogram", "kg", "кг", "килограм", "kilometr", "kilometer",
          "km", "км", "километ", "meter", "metr", "метр", "метар", "mile", "milj", "мил", "liter", "litr", "литр",
@@ -268,10 +283,10 @@ def find_numbers(c: Collector, lang: str) -> None:
             continue
         surface_end = end
         gap = 1 if s[end:end + 1] == " " else 0  # segmented Chinese: "40 亿 美元"
-        after = s[end + gap:end + gap + 3]
-        scale = next((v for k, v in CJK_MULTIPLIERS.items() if after.startswith(k)), None)
+        glued = next((k for k in CJK_MULTIPLIERS if s.startswith(k, end + gap)), None)
+        scale = CJK_MULTIPLIERS[glued] if glued else None
         if scale:
-            surface_end = end + gap + (2 if after.startswith("百万") else 1)
+            surface_end = end + gap + len(glued)
         else:
             word = WORD_AFTER.match(s, end)
             if word and (scale := multiplier(word.group(1), not word.group().startswith(" "), lang)):
@@ -297,8 +312,7 @@ def find_numbers(c: Collector, lang: str) -> None:
             if code == "JPY" and lang == "zh":
                 code = "CNY"
             start -= len(symbol_before.group(0))
-        elif rest.strip() and (rest.lstrip()[0] in "$€£₽₴¥元円"
-                               or rest.lstrip()[:2] in ("美元", "欧元", "日元", "英镑")):
+        elif rest.strip() and (rest.lstrip()[0] in "$€£₽₴¥元円" or rest.lstrip().startswith(GLUED_CURRENCIES)):
             stripped = rest.lstrip()
             symbol = next(k for k in sorted(CURRENCY_SYMBOLS, key=len, reverse=True) if stripped.startswith(k))
             code = CURRENCY_SYMBOLS[symbol]

@@ -86,3 +86,6 @@ NUMBER_WORDS = {
     1000: "thousand tausend tisuću tisuća hiljadu hiljada tisíc тысяча тысячу тисяча хиљаду хиљада",
 }
 NUMBER_WORD_VALUES = {form: value for value, forms in NUMBER_WORDS.items() for form in forms.split()}
+# The languages whose number words those are (with Chinese and Japanese counts, anchors.CJK_COUNT): in another
+# language a spelled-out number is not found, so its absence says nothing.
+NUMBER_WORD_LANGUAGES = {"en", "de", "hr", "sr", "bs", "me", "sh", "cs", "ru", "uk", "zh", "ja"}

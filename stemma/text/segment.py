@@ -1,4 +1,4 @@
-"""Split a paragraph into sentences: ordinal dots, abbreviations, national quotes, CJK full stops.
+"""Split a paragraph into sentences: ordinal dots, abbreviations, national quotes, CJK full stops, Thai spaces.
 
 A rule-based splitter, because it runs on every ingested page and must take well under a millisecond per
 paragraph (reldi-tokeniser takes ~15x longer). A line with no final punctuation (a headline, a caption) is
@@ -60,6 +60,8 @@ def split_sentences(paragraph: str, lang: str = "") -> list[str]:
     lang = lang.split("-")[0].lower()
     if lang in ("zh", "ja") or (not lang and re.search(r"[。！？]", paragraph)):
         return split_cjk(paragraph)
+    if lang in ("th", "lo"):
+        return split_at_spaces(paragraph)
     sentences: list[str] = []
     start = 0
     for match in CANDIDATE.finditer(paragraph):
@@ -87,6 +89,24 @@ def starts_sentence(text: str, position: int, punctuation: str) -> bool:
     if char.isdigit():
         return not punctuation.startswith("…") and punctuation != "..."
     return False
+
+
+# Thai and Lao write no sentence punctuation and no spaces between words: a space between two of their letters ends a
+# sentence or a clause. Pieces shorter than this stay with the next one, so a space inside a name ("แอนนา เคลเลอร์")
+# after a few words does not cut it off (the alignment merges two clauses of one sentence, not three).
+SPACED_SCRIPT = re.compile(r"(?<=[\u0e00-\u0eff])\s+(?=[\u0e00-\u0eff])")
+MIN_SPACED_SENTENCE = 25
+
+
+def split_at_spaces(paragraph: str) -> list[str]:
+    sentences: list[str] = []
+    start = 0
+    for match in SPACED_SCRIPT.finditer(paragraph):
+        if match.start() - start >= MIN_SPACED_SENTENCE:
+            sentences.append(paragraph[start:match.start()])
+            start = match.end()
+    sentences.append(paragraph[start:])
+    return [s for s in sentences if s]
 
 
 def split_cjk(paragraph: str) -> list[str]:

@@ -9,6 +9,7 @@ from difflib import SequenceMatcher
 import numpy as np
 
 from stemma.model import AlignedPair, Article, Drift
+from stemma.text.dates import NUMBER_WORD_LANGUAGES
 from stemma.trace.align import PairScores, align, background_scores, pair_scores
 from stemma.text.romanize import fold, romanize
 
@@ -290,6 +291,10 @@ def direction(query: Article, article: Article, kind: str) -> tuple[str, list[st
 
 # ---- drift -----------------------------------------------------------------------------------
 
+def digits(text: str) -> bool:
+    return any(char.isdigit() for char in text)
+
+
 def fact_keys(article: Article, sentences: list[int], kinds: tuple[str, ...] = FACT_KINDS) -> dict[str, str]:
     wanted = set(sentences)
     return {a.key: a.text for a in article.anchors if a.sentence in wanted and a.kind in kinds}
@@ -374,8 +379,8 @@ def drift(query: Article, article: Article, links: list[AlignedPair], derived: b
     for pair in links:
         found += changed_names(query, article, pair, unmatched) + changed_quotes(query, article, pair)
         q_facts, a_facts = fact_keys(query, pair.query), fact_keys(article, pair.article)
-        q_only = [k for k in q_facts if k not in a_facts]
-        a_only = [k for k in a_facts if k not in q_facts]
+        q_only = [k for k in q_facts if k not in a_facts and (digits(q_facts[k]) or article.lang in NUMBER_WORD_LANGUAGES)]
+        a_only = [k for k in a_facts if k not in q_facts and (digits(a_facts[k]) or query.lang in NUMBER_WORD_LANGUAGES)]
         for q_key, a_key in zip(q_only, a_only):
             found.append(Drift("number", q_facts[q_key], a_facts[a_key], pair.query[0], pair.article[0]))
         for q_key in q_only[len(a_only):]:
