@@ -118,6 +118,9 @@ def test_undeclared_and_declared_legacy_encodings():
               "<article><p>Vláda ve středu schválila nový zákon o veřejných zakázkách, který podle ministra "
               "snižuje náklady a zrychluje řízení pro obce a kraje.</p></article></body></html>")
     assert "schválila nový zákon" in extract(latin2.encode("iso-8859-2")).text
+    korean = ("<html><body><article><p>리버턴 시의회는 화요일 긴 토론 끝에 새 예산안을 승인했다. 이 계획은 도로 보수와 "
+              "대중교통에 1200만 달러를 배정한다.</p></article></body></html>")  # undeclared EUC-KR: resiliparse says UTF-8
+    assert "새 예산안을 승인했다" in extract(korean.encode("euc-kr")).text
 
 
 def test_plain_text_typing_in_other_languages():

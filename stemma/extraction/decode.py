@@ -4,8 +4,11 @@ from __future__ import annotations
 import codecs
 import re
 
+from charset_normalizer import from_bytes
 from resiliparse.parse.encoding import detect_encoding
 
+MAX_BROKEN_SHARE = 0.01  # characters that are not UTF-8 in a page taken as UTF-8 before another guess is asked for
+GUESS_BYTES = 262_144  # enough to tell an encoding; the slow guess never reads a whole 50 MB page
 META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
@@ -35,4 +38,11 @@ def decode(data: bytes | str, content_type: str | None = None) -> str:
     except UnicodeDecodeError:
         pass
     codec = declared if declared and declared != "utf-8" else known_codec(detect_encoding(data)) or "cp1252"
-    return data.decode(codec, errors="replace")
+    text = data.decode(codec, errors="replace")
+    if codec == "utf-8" and text.count("\ufffd") > MAX_BROKEN_SHARE * len(text):
+        # resiliparse takes EUC-KR and other double-byte pages it does not know for UTF-8; a page with a few bad bytes
+        # is still UTF-8, one where they are everywhere is not
+        guess = from_bytes(data[:GUESS_BYTES]).best()
+        if guess is not None and known_codec(guess.encoding):
+            text = data.decode(known_codec(guess.encoding), errors="replace")
+    return text
