@@ -15,6 +15,7 @@ OTHER_STOPS = "।॥؟۔።፧։။។"
 # A candidate end: terminal punctuation, then closing quotes or brackets, then space.
 CANDIDATE = re.compile(rf"([.!?…{OTHER_STOPS}]+|\.\.\.)([\"'»”“’)\]」』]*)(\s+)")
 CJK_END = re.compile(r"([。！？!?]+|[.](?=[\u3040-\u30ff\u4e00-\u9fff]))([”」』）)\"']*)\s*")
+GEORGIAN, GEORGIAN_END = "\u10d0", "\u10ff"
 OPENERS = "„«‚「『"  # a sentence may start with an opening quote (closing ones are taken into CANDIDATE)
 # Languages that write ordinal numbers with a dot ("19. јуна", "am 19. Juni", "2. světová válka").
 ORDINAL_DOT = {"sr", "hr", "bs", "sl", "mk", "cs", "sk", "de", "pl", "hu", "da", "no", "nb", "fi", "et", "lv",
@@ -81,10 +82,12 @@ def split_sentences(paragraph: str, lang: str = "") -> list[str]:
 
 def starts_sentence(text: str, position: int, punctuation: str) -> bool:
     """Can a new sentence start at `position`? A capital, a letter of a script without case (Arabic, Devanagari,
-    Hangul, Hebrew: their sentences were never split when only a capital could start one), an opening quote or
+    Hangul, Hebrew, Georgian: their sentences were never split when only a capital could start one), an opening quote or
     bracket, a dash, a digit."""
     char = text[position]
     if char.isupper() or (char.isalpha() and not char.islower()) or char in OPENERS or char in "“\"'‘(¿¡—–-[":
+        return True
+    if GEORGIAN <= char <= GEORGIAN_END:  # lower case to Unicode since 2018, but written without capitals
         return True
     if char.isdigit():
         return not punctuation.startswith("…") and punctuation != "..."
