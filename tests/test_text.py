@@ -142,10 +142,12 @@ def test_quotes_carry_their_speaker_and_weights_rank_kinds():
     assert anchor_weight(date) > anchor_weight(quote)
 
 
-def test_millions_of_dollars_meet_in_scripts_without_spaces_or_capitals():
+def test_figures_and_dates_meet_in_scripts_without_spaces_or_capitals():
     for text, lang in [("12 million dollars", "en"), ("12 मिलियन डॉलर", "hi"), ("12 مليون دولار", "ar"),
                        ("1200만 달러를 배정한다", "ko"), ("จัดสรรเงิน 12 ล้านดอลลาร์สำหรับ", "th")]:
         assert [(a.kind, a.key) for a in find_anchors([text], lang)] == [("money", "12000000 USD")], lang
+    korean = find_anchors(["푸틴 대통령은 2024년 6월 19일 평양에 도착했다."], "ko")
+    assert ("date", "2024-06-19") in [(a.kind, a.key) for a in korean]
 
 
 def test_spelled_out_numbers_meet_digits_and_german_nouns_are_not_names():

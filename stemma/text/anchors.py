@@ -70,7 +70,7 @@ QUOTE = re.compile(r"„([^“”\"]{8,}?)[“”]|«([^»]{8,}?)»|“([^”“
                    r"(?<![\w])\"([^\"]{8,}?)\"(?![\w])")
 DATE_NUMERIC = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)|(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)"
                           r"|(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
-DATE_CJK = re.compile(r"(?:(\d{4})\s?年\s?)?(\d{1,2})\s?月\s?(?:(\d{1,2})\s?[日号])?")
+DATE_CJK = re.compile(r"(?:(\d{4})\s?[年년]\s?)?(\d{1,2})\s?[月월]\s?(?:(\d{1,2})\s?[日号일])?")  # Korean 년 월 일 too
 DAY_MONTH = re.compile(r"(?<![\d.,])(\d{1,2})(?:\.|-?(?:го|е|ого))?\s+([^\W\d_]{3,})\.?(?:,?\s+(\d{4})(?!\d))?")
 MONTH_DAY = re.compile(r"(?<![^\W\d_])([^\W\d_]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d.,]\d)(?:,?\s+(\d{4})(?!\d))?")
 MONTH_YEAR = re.compile(r"(?<![^\W\d_])([^\W\d_]{3,})\.?\s+(\d{4})(?!\d)")
@@ -243,7 +243,7 @@ def find_dates(c: Collector, lang: str) -> None:
         if valid_date(y, mo, d):
             c.add("date", m.start(), m.end(), date_key(y, mo, d))
             c.add("year", m.start(), m.end(), str(y), take=False)
-    if lang in ("zh", "ja") or "月" in s:
+    if lang in ("zh", "ja", "ko") or "月" in s:
         for m in DATE_CJK.finditer(s):
             y = int(m.group(1)) if m.group(1) else None
             mo, d = int(m.group(2)), int(m.group(3)) if m.group(3) else None
