@@ -146,8 +146,14 @@ def test_figures_and_dates_meet_in_scripts_without_spaces_or_capitals():
     for text, lang in [("12 million dollars", "en"), ("12 मिलियन डॉलर", "hi"), ("12 مليون دولار", "ar"),
                        ("1200만 달러를 배정한다", "ko"), ("จัดสรรเงิน 12 ล้านดอลลาร์สำหรับ", "th")]:
         assert [(a.kind, a.key) for a in find_anchors([text], lang)] == [("money", "12000000 USD")], lang
-    korean = find_anchors(["푸틴 대통령은 2024년 6월 19일 평양에 도착했다."], "ko")
-    assert ("date", "2024-06-19") in [(a.kind, a.key) for a in korean]
+    dated = [("푸틴 대통령은 2024년 6월 19일 평양에 도착했다.", "ko"), ("Poutine est arrivé le 19 juin 2024.", "fr"),
+             ("Putin llegó el 19 de junio de 2024.", "es"), ("Putin przybył 19 czerwca 2024 r.", "pl"),
+             ("Putin 19 Haziran 2024 tarihinde geldi.", "tr"), ("وصل بوتين في 19 يونيو 2024.", "ar"),
+             ("Ο Πούτιν έφτασε στις 19 Ιουνίου 2024.", "el")]
+    for text, lang in dated:
+        assert ("date", "2024-06-19") in [(a.kind, a.key) for a in find_anchors([text], lang)], lang
+    # in English a month of another language is a name: NASA's Mars mission
+    assert ("entity", "mars") in [(a.kind, a.key) for a in find_anchors(["NASA sent a probe to Mars in 2020."], "en")]
 
 
 def test_spelled_out_numbers_meet_digits_and_german_nouns_are_not_names():

@@ -71,7 +71,9 @@ QUOTE = re.compile(r"„([^“”\"]{8,}?)[“”]|«([^»]{8,}?)»|“([^”“
 DATE_NUMERIC = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)|(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)"
                           r"|(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
 DATE_CJK = re.compile(r"(?:(\d{4})\s?[年년]\s?)?(\d{1,2})\s?[月월]\s?(?:(\d{1,2})\s?[日号일])?")  # Korean 년 월 일 too
-DAY_MONTH = re.compile(r"(?<![\d.,])(\d{1,2})(?:\.|-?(?:го|е|ого))?\s+([^\W\d_]{3,})\.?(?:,?\s+(\d{4})(?!\d))?")
+# "19 de junio de 2024": Spanish and Portuguese join day, month and year with "de"
+DAY_MONTH = re.compile(r"(?<![\d.,])(\d{1,2})(?:\.|-?(?:го|е|ого))?\s+(?:de\s+)?([^\W\d_]{3,})\.?"
+                       r"(?:,?\s+(?:del?\s+)?(\d{4})(?!\d))?")
 MONTH_DAY = re.compile(r"(?<![^\W\d_])([^\W\d_]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d.,]\d)(?:,?\s+(\d{4})(?!\d))?")
 MONTH_YEAR = re.compile(r"(?<![^\W\d_])([^\W\d_]{3,})\.?\s+(\d{4})(?!\d)")
 DIGIT = re.compile(r"\d")

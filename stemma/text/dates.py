@@ -1,4 +1,4 @@
-"""Month names in the languages stemma reads, for dates whose keys do not depend on language."""
+"""Month names and small number words in the languages stemma reads, for dates and figures whose keys do not depend on language."""
 from __future__ import annotations
 
 import cyrtranslit
@@ -37,9 +37,33 @@ SERBIAN_LATIN = {"januar", "januara", "januaru", "februar", "februara", "februar
                  "oktobru", "novembar", "novembra", "novembru", "decembar", "decembra", "decembru"}
 
 
+# Other widely read languages, month by month: fr, es, it, pt, nl, pl (nominative and genitive), ro, hu, sv/da/no,
+# fi (partitive, as dates write it), tr, id, el (genitive), ar. Polish "listopad(a)" is November, as in Czech.
+MORE_FORMS = {
+    1: "janvier enero gennaio janeiro januari styczeń stycznia ianuarie január januar januari tammikuuta ocak "
+       "ιανουαρίου ιανουάριος يناير",
+    2: "février fevrier febrero febbraio fevereiro februari luty lutego februarie február februar februari "
+       "helmikuuta şubat φεβρουαρίου φεβρουάριος فبراير",
+    3: "mars marzo março maart marzec marca martie március maaliskuuta maret μαρτίου μάρτιος مارس",
+    4: "avril abril aprile kwiecień kwietnia aprilie április huhtikuuta nisan απριλίου απρίλιος أبريل",
+    5: "mayo maggio maio mei maja mai május toukokuuta mayıs μαΐου μάιος مايو",
+    6: "juin junio giugno junho czerwiec czerwca iunie június kesäkuuta haziran ιουνίου ιούνιος يونيو",
+    7: "juillet julio luglio julho lipiec lipca iulie július heinäkuuta temmuz ιουλίου ιούλιος يوليو",
+    8: "août aout agosto augustus sierpień sierpnia augusztus augusti elokuuta ağustos agustus αυγούστου "
+       "αύγουστος أغسطس",
+    9: "septembre septiembre setiembre settembre setembro wrzesień września septembrie szeptember syyskuuta eylül "
+       "σεπτεμβρίου σεπτέμβριος سبتمبر",
+    10: "octobre octubre ottobre outubro październik października octombrie október lokakuuta ekim "
+        "οκτωβρίου οκτώβριος أكتوبر",
+    11: "novembre noviembre novembro noiembrie marraskuuta kasım νοεμβρίου νοέμβριος نوفمبر",
+    12: "décembre diciembre dicembre dezembro grudzień grudnia decembrie desember joulukuuta aralık desember "
+        "δεκεμβρίου δεκέμβριος ديسمبر",
+}
+
+
 def _month_table() -> dict[str, int]:
     table: dict[str, int] = {}
-    for month, forms in FORMS.items():
+    for month, forms in list(FORMS.items()) + list(MORE_FORMS.items()):
         for form in forms.split():
             table[form] = month
             if form in SERBIAN_LATIN:
@@ -51,6 +75,9 @@ def _month_table() -> dict[str, int]:
 
 
 MONTHS = _month_table()
+# In English these are names, not months: Mars, Mayo, Marzo.
+NOT_ENGLISH_MONTHS = {form for forms in MORE_FORMS.values() for form in forms.split()} - {
+    form for forms in FORMS.values() for form in forms.split()}
 # Short English forms are words too ("may", "mar", "dec"): they count only when capitalized.
 CAPITAL_ONLY = {"may", "mar", "jan", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "feb", "apr", "mai"}
 
@@ -60,7 +87,7 @@ def month_number(word: str, lang: str) -> int | None:
     month = MONTHS.get(lower)
     if month is None:
         return None
-    if lower in CAPITAL_ONLY and not word[:1].isupper():
+    if (lower in CAPITAL_ONLY and not word[:1].isupper()) or (lang == "en" and lower in NOT_ENGLISH_MONTHS):
         return None
     if lower.startswith("listopad") and lang in ("hr", "bs"):
         return 10
