@@ -1,4 +1,4 @@
-"""Month names and small number words in the languages stemma reads, for dates and figures whose keys do not depend on language."""
+"""Month names and small number words of the languages stemma reads: dates and figures keyed across languages."""
 from __future__ import annotations
 
 import cyrtranslit
