@@ -143,7 +143,7 @@ def test_quotes_carry_their_speaker_and_weights_rank_kinds():
 
 
 def test_figures_and_dates_meet_in_scripts_without_spaces_or_capitals():
-    for text, lang in [("12 million dollars", "en"), ("12 मिलियन डॉलर", "hi"), ("12 مليون دولار", "ar"),
+    for text, lang in [("12 million dollars", "en"), ("12 मिलियन डॉलर", "hi"), ("١٢ مليون دولار", "ar"),
                        ("1200만 달러를 배정한다", "ko"), ("จัดสรรเงิน 12 ล้านดอลลาร์สำหรับ", "th")]:
         assert [(a.kind, a.key) for a in find_anchors([text], lang)] == [("money", "12000000 USD")], lang
     dated = [("푸틴 대통령은 2024년 6월 19일 평양에 도착했다.", "ko"), ("Poutine est arrivé le 19 juin 2024.", "fr"),
@@ -152,6 +152,9 @@ def test_figures_and_dates_meet_in_scripts_without_spaces_or_capitals():
              ("Ο Πούτιν έφτασε στις 19 Ιουνίου 2024.", "el")]
     for text, lang in dated:
         assert ("date", "2024-06-19") in [(a.kind, a.key) for a in find_anchors([text], lang)], lang
+    # Arabic digits and separators: ١٢٫٥٪ is 12.5 %, ١٬٥٠٠ is 1,500
+    assert {(a.kind, a.key) for a in find_anchors(["ارتفع ١٢٫٥٪ إلى ١٬٥٠٠ شخص."], "ar")} == {("percent", "12.5%"),
+                                                                                      ("number", "1500")}
     # in English a month of another language is a name: NASA's Mars mission
     assert ("entity", "mars") in [(a.kind, a.key) for a in find_anchors(["NASA sent a probe to Mars in 2020."], "en")]
 

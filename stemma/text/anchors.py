@@ -13,7 +13,7 @@ from stemma.text.romanize import fold, romanize
 # A number: digit groups of three joined by one separator (10.000, 10,000, 10 000), or digits with a decimal part.
 # Not glued to a Latin or Cyrillic letter (G7, COVID19) but free to touch CJK (2024年).
 NUMBER = re.compile(r"(?<![0-9A-Za-z\u00c0-\u024f\u0400-\u04ff.,])"
-                    r"(\d{1,3}(?:([.,\u00a0\u202f ’'])\d{3})(?:\2\d{3})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\d])")
+                    r"(\d{1,3}(?:([.,\u00a0\u202f ’'٬])\d{3})(?:\2\d{3})*(?:[.,٫]\d+)?|\d+(?:[.,٫]\d+)?)(?![\d])")
 # Letters, and the vowel signs and tone marks of Indic and Thai scripts, which are not word characters to `re`
 # (मिलियन, ล้าน would end at their first mark).
 WORD_AFTER = re.compile(r"\s?((?:[^\W\d_]|[\u0300-\u036f\u0900-\u0dff\u0e00-\u0eff])+\.?)")
@@ -155,6 +155,11 @@ def exonym_keys() -> dict[str, str]:
 
 def parse_number(surface: str) -> float | None:
     """10.000 = 10,000 = 10 000 -> 10000; 2,5 = 2.5. A single separator before exactly three digits groups."""
+    if "٫" in surface or "٬" in surface:  # Arabic separators say which one is the decimal: no guessing
+        try:
+            return float(surface.replace("٬", "").replace("٫", "."))
+        except ValueError:
+            return None
     digits = re.sub(r"[\u00a0\u202f ’']", "", surface)
     dots, commas = digits.count("."), digits.count(",")
     if dots and commas:
@@ -300,8 +305,8 @@ def find_numbers(c: Collector, lang: str) -> None:
         before = s[max(0, start - 4):start]
         # Percent: 12 %, 12 posto, 12 процената.
         tail = rest.lstrip().lower()
-        if tail.startswith(("%", "％", "‰")) or (tail.startswith(PERCENT_WORDS) and rest[:1].isspace()):
-            width = len(rest) - len(tail) + (1 if tail[0] in "%％‰" else len(TOKEN.match(tail).group()))
+        if tail.startswith(("%", "％", "‰", "٪")) or (tail.startswith(PERCENT_WORDS) and rest[:1].isspace()):
+            width = len(rest) - len(tail) + (1 if tail[0] in "%％‰٪" else len(TOKEN.match(tail).group()))
             c.add("percent", start, surface_end + width, key + "%")
             continue
         # Money: a symbol or code before ($5, US$ 5, € 10, ¥300) or a currency word or symbol after.
