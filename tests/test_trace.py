@@ -230,8 +230,8 @@ def test_verification_takes_each_language_first_so_the_original_is_not_crowded_o
 
 
 def test_translations_in_scripts_without_capitals_are_split_into_sentences_and_traced(tmp_path):
-    """Hindi, Arabic, Korean and Thai sentences start with no capital letter (Thai ones end in a space, not a stop); each
-    translation must still be found whole."""
+    """Hindi, Arabic, Korean and Thai sentences start with no capital letter (Thai ones end in a space, not a stop);
+    each translation must still be found whole."""
     from stemma.analyze import analyze
     from stemma.ingest import Analyzer, ingest
     from stemma.model import Page

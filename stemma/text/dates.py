@@ -40,9 +40,9 @@ SERBIAN_LATIN = {"januar", "januara", "januaru", "februar", "februara", "februar
 # Other widely read languages, month by month: fr, es, it, pt, nl, pl (nominative and genitive), ro, hu, sv/da/no,
 # fi (partitive, as dates write it), tr, id, el (genitive), ar. Polish "listopad(a)" is November, as in Czech.
 MORE_FORMS = {
-    1: "janvier enero gennaio janeiro januari styczeń stycznia ianuarie január januar januari tammikuuta ocak "
+    1: "janvier enero gennaio janeiro januari styczeń stycznia ianuarie január tammikuuta ocak "
        "ιανουαρίου ιανουάριος يناير",
-    2: "février fevrier febrero febbraio fevereiro februari luty lutego februarie február februar februari "
+    2: "février fevrier febrero febbraio fevereiro februari luty lutego februarie február "
        "helmikuuta şubat φεβρουαρίου φεβρουάριος فبراير",
     3: "mars marzo março maart marzec marca martie március maaliskuuta maret μαρτίου μάρτιος مارس",
     4: "avril abril aprile kwiecień kwietnia aprilie április huhtikuuta nisan απριλίου απρίλιος أبريل",
@@ -56,7 +56,7 @@ MORE_FORMS = {
     10: "octobre octubre ottobre outubro październik października octombrie október lokakuuta ekim "
         "οκτωβρίου οκτώβριος أكتوبر",
     11: "novembre noviembre novembro noiembrie marraskuuta kasım νοεμβρίου νοέμβριος نوفمبر",
-    12: "décembre diciembre dicembre dezembro grudzień grudnia decembrie desember joulukuuta aralık desember "
+    12: "décembre diciembre dicembre dezembro grudzień grudnia decembrie desember joulukuuta aralık "
         "δεκεμβρίου δεκέμβριος ديسمبر",
 }
 

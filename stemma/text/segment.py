@@ -82,8 +82,8 @@ def split_sentences(paragraph: str, lang: str = "") -> list[str]:
 
 def starts_sentence(text: str, position: int, punctuation: str) -> bool:
     """Can a new sentence start at `position`? A capital, a letter of a script without case (Arabic, Devanagari,
-    Hangul, Hebrew, Georgian: their sentences were never split when only a capital could start one), an opening quote or
-    bracket, a dash, a digit."""
+    Hangul, Hebrew, Georgian: their sentences were never split when only a capital could start one), an opening
+    quote or bracket, a dash, a digit."""
     char = text[position]
     if char.isupper() or (char.isalpha() and not char.islower()) or char in OPENERS or char in "“\"'‘(¿¡—–-[":
         return True

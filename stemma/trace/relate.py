@@ -291,8 +291,10 @@ def direction(query: Article, article: Article, kind: str) -> tuple[str, list[st
 
 # ---- drift -----------------------------------------------------------------------------------
 
-def digits(text: str) -> bool:
-    return any(char.isdigit() for char in text)
+def readable_elsewhere(fact: str, lang: str) -> bool:
+    """Could the other side, in `lang`, show this fact? Digits anywhere; a spelled-out number ("two") only where
+    stemma reads that language's number words."""
+    return any(char.isdigit() for char in fact) or lang in NUMBER_WORD_LANGUAGES
 
 
 def fact_keys(article: Article, sentences: list[int], kinds: tuple[str, ...] = FACT_KINDS) -> dict[str, str]:
@@ -379,8 +381,8 @@ def drift(query: Article, article: Article, links: list[AlignedPair], derived: b
     for pair in links:
         found += changed_names(query, article, pair, unmatched) + changed_quotes(query, article, pair)
         q_facts, a_facts = fact_keys(query, pair.query), fact_keys(article, pair.article)
-        q_only = [k for k in q_facts if k not in a_facts and (digits(q_facts[k]) or article.lang in NUMBER_WORD_LANGUAGES)]
-        a_only = [k for k in a_facts if k not in q_facts and (digits(a_facts[k]) or query.lang in NUMBER_WORD_LANGUAGES)]
+        q_only = [k for k in q_facts if k not in a_facts and readable_elsewhere(q_facts[k], article.lang)]
+        a_only = [k for k in a_facts if k not in q_facts and readable_elsewhere(a_facts[k], query.lang)]
         for q_key, a_key in zip(q_only, a_only):
             found.append(Drift("number", q_facts[q_key], a_facts[a_key], pair.query[0], pair.article[0]))
         for q_key in q_only[len(a_only):]:
