@@ -13,7 +13,10 @@ table.align{border-collapse:collapse;width:100%;table-layout:fixed} .align td{ve
 .align td.sim{width:4rem;color:#666;text-align:right} .only{background:#fff4e5} .drift{background:#ffe3e3}
 .flag{background:#fff8d6;padding:.5rem 1rem;border-left:4px solid #e0b000;margin:.5rem 0} ul{margin:.2rem 0}
 .kind{font-weight:600}
+td,li,p{unicode-bidi:plaintext}
 """
+# unicode-bidi:plaintext: each sentence runs in its own script's direction, so an Arabic or Hebrew page's text reads
+# right to left beside its English original
 
 
 def e(text: object) -> str:
