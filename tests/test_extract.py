@@ -145,6 +145,29 @@ def test_plain_text_typing_in_other_languages():
     assert len(extracted.paragraphs) == 2
 
 
+@pytest.mark.parametrize("lines", [
+    ["리버턴 시의회는 화요일 긴 토론 끝에 새 예산안을 승인했다. 이 계획은 도로 보수와 대중교통에 1200만 달러를 배정한다.",
+     "사진=연합뉴스", "안나 켈러 시장이 표결 뒤 기자들에게 말하고 있다.",
+     "야당 의원들은 이 지출 때문에 내년에 지방세가 오를 수밖에 없다고 주장했다. 공사는 봄에 시작될 예정이다.",
+     "관련기사", "서울시, 내년 예산 40조 원 확정", "부산 지하철 요금 인상 논란"],
+    ["リバートン市議会は火曜日、長い議論の末に新しい予算案を承認した。計画では道路の補修と公共交通に1200万ドルを充てる。",
+     "写真：ロイター", "投票後、記者団に話すアンナ・ケラー市長。",
+     "野党議員は、この支出によって来年は地方税を引き上げざるを得なくなると主張した。工事は春に始まる予定だ。",
+     "関連記事", "東京都、新年度予算案を発表", "大阪の地下鉄運賃値上げに賛否"],
+    ["وافق مجلس مدينة ريفرتون على ميزانية جديدة يوم الثلاثاء بعد نقاش طويل. وتخصص الخطة 12 مليون دولار لإصلاح الطرق.",
+     "صورة: رويترز", "رئيسة البلدية آنا كيلر تتحدث إلى الصحفيين بعد التصويت.",
+     "وقال أعضاء المعارضة إن هذا الإنفاق سيفرض ضرائب محلية أعلى في العام المقبل. ومن المتوقع أن يبدأ البناء في الربيع.",
+     "اقرأ أيضا", "الحكومة تعلن ميزانية النقل الجديدة", "ارتفاع أسعار الوقود في المدن الكبرى"],
+])
+def test_credits_captions_and_related_blocks_in_korean_japanese_and_arabic(lines):
+    """Left untranslated, such a block tells which language a copy was taken from: it must be typed, not kept."""
+    extracted = extract(Page(url="", content="\n".join(lines), kind="text"))
+    typed = kinds(extracted)
+    assert typed["photo_credit"] == [lines[1]] and typed["photo_caption"] == [lines[2]]
+    assert typed["related_links"] == lines[4:]
+    assert extracted.paragraphs == [lines[0], lines[3]]
+
+
 @pytest.mark.parametrize("content, error", [
     (b"", "empty page"),
     (b"   \n\t ", "empty page"),

@@ -24,7 +24,9 @@ AGENCY = re.compile(
 CREDIT_START = re.compile(
     r"^\s*(?:©|\(c\)|photo(?:graph)?s?(?: by)?\s*[:/]|photo by\b|credit\s*:|image\s*:|picture\s*:|foto\s*:|"
     r"фото\s*:|fotos?\s*:|bild\s*:|crédit\s*(?:photo)?\s*:|kredit\s*:|fotografija\s*:|фотографија\s*:|"
-    r"zdjęcie\s*:|foto di\b|foto de\b|fotografía\s*:|copyright\b|фото\s+|fot\.\s)", re.I)
+    r"zdjęcie\s*:|foto di\b|foto de\b|fotografía\s*:|copyright\b|фото\s+|fot\.\s|fotoğraf\s*:|"
+    # Korean, Japanese, Chinese, Arabic, Hebrew
+    r"사진\s*[=:]|写真\s*[：:=]|图片?(?:来源)?\s*[：:/]|圖片?(?:來源)?\s*[：:/]|(?:ال)?صورة\s*:|צילום\s*:|תמונה\s*:)", re.I)
 # "© 2025 Site. All rights reserved." closes a page; it is not the credit of a photo
 COPYRIGHT_NOTICE = re.compile(
     r"rights reserved|prava (?:zadržana|pridržana|zaštićena)|права (?:задржана|защищены)|rechte vorbehalten|"
@@ -86,7 +88,9 @@ RELATED_HEADER = re.compile(
     r"mais lidas|czytaj (?:też|także|więcej)|zobacz (?:też|także|również)|najczęściej czytane|читайте (?:также|еще|ещё)|"
     r"по теме|похожие (?:новости|материалы)|другие новости|самое читаемое|още по темата|прочетете още|"
     r"još iz rubrike|још из рубрике|više iz rubrike|више из рубрике|also in|more in this section|"
-    r"ilgili haberler|daha fazla)\b", re.I)
+    r"ilgili haberler|daha fazla|관련\s?(?:기사|뉴스)|많이 본 (?:뉴스|기사)|추천 기사|相关(?:新闻|阅读|文章|报道)|"
+    r"相關(?:新聞|閱讀|文章|報導)|延伸(?:阅读|閱讀)|热门新闻|熱門新聞|関連(?:記事|ニュース)|おすすめ記事|"
+    r"اقرأ (?:أيضا|أيضاً|المزيد)|(?:مواضيع|أخبار|مقالات) ذات صلة|الأكثر قراءة|קרא עוד|כתבות (?:נוספות|קשורות))\b", re.I)
 RELATED_INLINE = re.compile(r"^\s*(?:read more|related|also read|read also|see also|pro[cč]itajte (?:jo[sš]|i)|прочитајте (?:још|и)|"
                             r"lesen sie auch|(?:à )?lire aussi|lea también|leggi anche|leia também|czytaj (?:też|także)|"
                             r"читайте также|povezano|повезано)\s*[:>»|-]\s*\S", re.I)
