@@ -168,6 +168,17 @@ def test_credits_captions_and_related_blocks_in_korean_japanese_and_arabic(lines
     assert extracted.paragraphs == [lines[0], lines[3]]
 
 
+def test_story_after_a_related_block_in_chinese_is_kept():
+    """The block ends where a line ends like a sentence: with 。, not only with a full stop."""
+    lines = ["里弗顿市议会周二在长时间辩论后批准了新预算。该计划拨出1200万美元用于道路维修和公共交通。",
+             "相关阅读", "北京发布新一轮公交优化方案", "上海地铁票价调整引发讨论",
+             "市长安娜·凯勒表示，这次投票是多年来一直在等待更好公交车的居民的胜利。",
+             "反对派议员认为，这笔支出将迫使明年提高地方税。工程预计将于春季开工。"]
+    extracted = extract(Page(url="", content="\n".join(lines), kind="text"))
+    assert kinds(extracted)["related_links"] == lines[1:4]
+    assert extracted.paragraphs == [lines[0]] + lines[4:]
+
+
 @pytest.mark.parametrize("content, error", [
     (b"", "empty page"),
     (b"   \n\t ", "empty page"),

@@ -12,7 +12,8 @@ from functools import lru_cache
 from anyascii import anyascii
 
 WORD = re.compile(r"\w+")
-SENTENCE_END = re.compile(r"[.!?…][\"'»“”’)]*$")
+# full stops of other scripts too (。！？ । ؟ ۔ ။ ።): a Chinese or Hindi paragraph is no headline
+SENTENCE_END = re.compile(r"[.!?…。！？।؟۔။።][\"'»“”’)」』）]*$")
 
 # Names of photo agencies and credit words, romanized and lowercased (so Cyrillic transliterations match).
 AGENCY = re.compile(

@@ -249,7 +249,7 @@ def spanned(main: list[str], picked: list[str]) -> list[str]:
     return [line for line in main[:first] if is_prose(line)] + main[first:last + 1]
 
 
-SENTENCE_END = re.compile(r"[.!?…\"'”»)]$")
+SENTENCE_END = re.compile(r"[.!?…\"'”»)。！？।؟۔။።」』）]$")
 
 
 def is_prose(line: str) -> bool:
