@@ -11,6 +11,8 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+from stemma.text.segment import OTHER_STOPS, capital_or_caseless
+
 WORD = re.compile(r"\w+")
 # full stops of other scripts too (。！？ । ؟ ۔ ။ ።): a Chinese or Hindi paragraph is no headline
 SENTENCE_END = re.compile(r"[.!?…。！？।؟۔။።][\"'»“”’)」』）]*$")
@@ -135,15 +137,16 @@ def roman(text: str) -> str:
     return anyascii(text).lower()
 
 
-SENTENCE_BREAK = re.compile(r"(?<!\b\d)(?<!\b\d\d)(?<!\b\w)[.!?…][\"'»“”’)]*\s+[\"'„“«(]?(\w)")
+SENTENCE_BREAK = re.compile(rf"(?<!\b\d)(?<!\b\d\d)(?<!\b\w)[.!?…{OTHER_STOPS}][\"'»“”’)]*\s+[\"'„“«(]?(\w)")
 
 
 def sentence_count(text: str) -> int:
-    """Sentences; a break needs a capital after it and no ordinal ('19. јуна') or initial ('J. Smith') before it."""
+    """Sentences; a break needs a capital (or a caseless letter) after it and no ordinal ('19. јуна') or initial
+    ('J. Smith') before it."""
     text = text.strip()
     if not WORD.search(text):
         return 0
-    return 1 + sum(1 for m in SENTENCE_BREAK.finditer(text) if m.group(1).isupper() and m.end() < len(text))
+    return 1 + sum(1 for m in SENTENCE_BREAK.finditer(text) if capital_or_caseless(m.group(1)) and m.end() < len(text))
 
 
 def is_photo_credit(line: str) -> bool:

@@ -80,14 +80,17 @@ def split_sentences(paragraph: str, lang: str = "") -> list[str]:
     return [s for s in sentences if s]
 
 
+def capital_or_caseless(char: str) -> bool:
+    """A capital, or a letter of a script written without capitals: Arabic, Devanagari, Hangul, Hebrew, and Georgian,
+    whose letters are lower case to Unicode since 2018 but are written without capitals."""
+    return char.isupper() or (char.isalpha() and not char.islower()) or GEORGIAN <= char <= GEORGIAN_END
+
+
 def starts_sentence(text: str, position: int, punctuation: str) -> bool:
-    """Can a new sentence start at `position`? A capital, a letter of a script without case (Arabic, Devanagari,
-    Hangul, Hebrew, Georgian: their sentences were never split when only a capital could start one), an opening
-    quote or bracket, a dash, a digit."""
+    """Can a new sentence start at `position`? A capital or a caseless letter (the sentences of Arabic, Hindi or
+    Korean were never split when only a capital could start one), an opening quote or bracket, a dash, a digit."""
     char = text[position]
-    if char.isupper() or (char.isalpha() and not char.islower()) or char in OPENERS or char in "“\"'‘(¿¡—–-[":
-        return True
-    if GEORGIAN <= char <= GEORGIAN_END:  # lower case to Unicode since 2018, but written without capitals
+    if capital_or_caseless(char) or char in OPENERS or char in "“\"'‘(¿¡—–-[":
         return True
     if char.isdigit():
         return not punctuation.startswith("…") and punctuation != "..."
