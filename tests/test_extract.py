@@ -168,6 +168,26 @@ def test_credits_captions_and_related_blocks_in_korean_japanese_and_arabic(lines
     assert extracted.paragraphs == [lines[0], lines[3]]
 
 
+def test_a_chinese_page_keeps_its_story_and_types_source_line_caption_and_related_block():
+    story = ["里弗顿市议会周二在长时间辩论后批准了新预算。该计划拨出1200万美元用于道路维修和公共交通。",
+             "市长安娜·凯勒表示，这次投票是多年来一直在等待更好公交车的居民的胜利。她说，新的公交线路将在明年投入使用。",
+             "反对派议员认为，这笔支出将迫使明年提高地方税。他们呼吁市政府公布更详细的开支计划。"]
+    page = ("<html lang='zh-CN'><head><meta charset='utf-8'><title>里弗顿市议会批准新预算</title></head><body>"
+            "<div class='nav'><a href='/'>首页</a> <a href='/news'>新闻</a> <a href='/sports'>体育</a> "
+            "<a href='/tech'>科技</a></div><h1>里弗顿市议会批准新预算</h1>"
+            "<div class='info'>2024年6月19日 10:32 来源：新华社</div><div class='article'>"
+            f"<p>{story[0]}</p><figure><img src='a.jpg'><figcaption>市长安娜·凯勒在投票后对记者讲话。</figcaption></figure>"
+            + "".join(f"<p>{p}</p>" for p in story[1:]) + "</div><div class='related'><h3>相关阅读</h3><ul>"
+            "<li><a href='/a'>北京发布新一轮公交优化方案</a></li><li><a href='/b'>上海地铁票价调整引发讨论</a></li>"
+            "</ul></div></body></html>")
+    extracted = extract(page.encode("utf-8"))
+    assert extracted.paragraphs == story
+    typed = kinds(extracted)
+    assert typed["source_line"] == ["2024年6月19日 10:32 来源：新华社"]  # names the agency the story came from
+    assert typed["photo_caption"] == ["市长安娜·凯勒在投票后对记者讲话。"]
+    assert any("相关阅读" in line for line in typed["related_links"])
+
+
 def test_story_after_a_related_block_in_chinese_is_kept():
     """The block ends where a line ends like a sentence: with 。, not only with a full stop."""
     lines = ["里弗顿市议会周二在长时间辩论后批准了新预算。该计划拨出1200万美元用于道路维修和公共交通。",

@@ -115,9 +115,11 @@ BIO_ROLE = re.compile(
 
 # "Source: Reuters", "Источник: Meridian Dispatch", "(Quelle: dpa)": the outlet a story was taken from.
 # Kept as evidence of provenance; photo credits ("Foto: …") are typed before this is asked.
+# Chinese sites put it after the time of publication: "2024年6月19日 10:32 来源：新华社".
 SOURCE_LINE = re.compile(
-    r"^\s*[(\[]?\s*(?:sources?|izvor|извор|источник|источники|джерело|quelle|quellen|fuente|fuentes|fonte|fontes|"
-    r"źródło|zrodlo|kaynak|zdroj|forrás|lähde|bron|kilde|källa)\s*[:：]\s*\w", re.I)
+    r"^\s*(?:\d[\d年月日时時分:：./ -]*[年日:：./-][\d年月日时時分:：./ -]*\s)?[(\[]?\s*(?:sources?|izvor|извор|источник|источники|джерело|quelle|quellen|"
+    r"fuente|fuentes|fonte|fontes|źródło|zrodlo|kaynak|zdroj|forrás|lähde|bron|kilde|källa|来源|來源|出典|출처|المصدر)"
+    r"\s*[:：]\s*\w", re.I)
 PHOTO_AGENCY = re.compile(r"\b(?:getty|getti|images?|imidzhes|shutterstock|istock|alamy|imago|photos?|foto|fotos|"
                           r"pixsell|wireimage|nurphoto|zuma|sipa|abaca)\b")
 NAV_SEPARATORS = re.compile(r"\s(?:>|»|›|/|\||·|•)\s")
