@@ -14,8 +14,8 @@ from anyascii import anyascii
 from stemma.text.segment import OTHER_STOPS, capital_or_caseless
 
 WORD = re.compile(r"\w+")
-# full stops of other scripts too (。！？ । ؟ ۔ ။ ።): a Chinese or Hindi paragraph is no headline
-SENTENCE_END = re.compile(r"[.!?…。！？।؟۔။።][\"'»“”’)」』）]*$")
+# full stops of other scripts too (。, ।, ؟, ...): a Chinese or Hindi paragraph is no headline
+SENTENCE_END = re.compile(rf"[.!?…。！？{OTHER_STOPS}][\"'»“”’)」』）]*$")
 
 # Names of photo agencies and credit words, romanized and lowercased (so Cyrillic transliterations match).
 AGENCY = re.compile(
@@ -117,9 +117,9 @@ BIO_ROLE = re.compile(
 # Kept as evidence of provenance; photo credits ("Foto: …") are typed before this is asked.
 # Chinese sites put it after the time of publication: "2024年6月19日 10:32 来源：新华社".
 SOURCE_LINE = re.compile(
-    r"^\s*(?:\d[\d年月日时時分:：./ -]*[年日:：./-][\d年月日时時分:：./ -]*\s)?[(\[]?\s*(?:sources?|izvor|извор|источник|источники|джерело|quelle|quellen|"
-    r"fuente|fuentes|fonte|fontes|źródło|zrodlo|kaynak|zdroj|forrás|lähde|bron|kilde|källa|来源|來源|出典|출처|المصدر)"
-    r"\s*[:：]\s*\w", re.I)
+    r"^\s*(?:\d[\d年月日时時分:：./ -]*[年日:：./-][\d年月日时時分:：./ -]*\s)?"  # a date and time, then
+    r"[(\[]?\s*(?:sources?|izvor|извор|источник|источники|джерело|quelle|quellen|fuente|fuentes|fonte|fontes|"
+    r"źródło|zrodlo|kaynak|zdroj|forrás|lähde|bron|kilde|källa|来源|來源|出典|출처|المصدر)\s*[:：]\s*\w", re.I)
 PHOTO_AGENCY = re.compile(r"\b(?:getty|getti|images?|imidzhes|shutterstock|istock|alamy|imago|photos?|foto|fotos|"
                           r"pixsell|wireimage|nurphoto|zuma|sipa|abaca)\b")
 NAV_SEPARATORS = re.compile(r"\s(?:>|»|›|/|\||·|•)\s")

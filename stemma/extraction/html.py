@@ -23,6 +23,7 @@ from stemma.extraction.meta import read_metadata
 from stemma.extraction.parse import parse
 from stemma.extraction.plain import type_lines
 from stemma.model import Boilerplate, Page
+from stemma.text.segment import OTHER_STOPS
 
 MAX_PARAGRAPHS = 4000  # no story is longer; the cap keeps typing and locating bounded on hostile pages
 WORD = re.compile(r"\w+")
@@ -249,7 +250,7 @@ def spanned(main: list[str], picked: list[str]) -> list[str]:
     return [line for line in main[:first] if is_prose(line)] + main[first:last + 1]
 
 
-SENTENCE_END = re.compile(r"[.!?…\"'”»)。！？।؟۔။።」』）]$")
+SENTENCE_END = re.compile(rf"[.!?…\"'”»)。！？{OTHER_STOPS}」』）]$")
 
 
 def is_prose(line: str) -> bool:
