@@ -43,6 +43,7 @@ def decode(data: bytes | str, content_type: str | None = None) -> str:
         # resiliparse takes EUC-KR and other double-byte pages it does not know for UTF-8; a page with a few bad bytes
         # is still UTF-8, one where they are everywhere is not
         guess = from_bytes(data[:GUESS_BYTES]).best()
-        if guess is not None and known_codec(guess.encoding):
-            text = data.decode(known_codec(guess.encoding), errors="replace")
+        guessed = known_codec(guess.encoding) if guess is not None else None
+        if guessed:
+            text = data.decode(guessed, errors="replace")
     return text

@@ -57,7 +57,7 @@ CURRENCY_PREFIXES = (
     ("dinar", "RSD"), ("динар", "RSD"), ("kun", "HRK"), ("korun", "CZK"), ("franc", "CHF"), ("frank", "CHF"),
     ("rupee", "INR"), ("rupij", "INR"),
     ("dólar", "USD"), ("달러", "USD"), ("دولار", "USD"), ("دلار", "USD"), ("ڈالر", "USD"), ("डॉलर", "USD"),
-    ("δολάρι", "USD"), ("דולר", "USD"), ("ดอลลาร์", "USD"), ("유로", "EUR"), ("يورو", "EUR"), ("यूरो", "EUR"),
+    ("δολάρι", "USD"), ("דולר", "USD"), ("유로", "EUR"), ("يورو", "EUR"), ("यूरो", "EUR"),
     ("ευρώ", "EUR"), ("יורו", "EUR"),
 )
 UNITS = ("ton", "tona", "tonn", "тон", "тонн", "kilogram", "kg", "кг", "килограм", "kilometr", "kilometer",

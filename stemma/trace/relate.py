@@ -10,8 +10,8 @@ import numpy as np
 
 from stemma.model import AlignedPair, Article, Drift
 from stemma.text.dates import NUMBER_WORD_LANGUAGES
-from stemma.trace.align import PairScores, align, background_scores, pair_scores
 from stemma.text.romanize import fold, romanize
+from stemma.trace.align import PairScores, align, background_scores, pair_scores
 
 
 @dataclass(frozen=True)
