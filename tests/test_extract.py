@@ -188,6 +188,25 @@ def test_a_chinese_page_keeps_its_story_and_types_source_line_caption_and_relate
     assert any("相关阅读" in line for line in typed["related_links"])
 
 
+def test_links_and_bold_inside_words_add_no_spaces():
+    """A link or a bold run in the middle of a Japanese or Chinese word (or before a Korean particle) is part of the
+    word, as a browser shows it: a space there splits the word, and the story no longer matches its other versions."""
+    story = ["リバートン市議会は火曜日、長い議論の末に新しい予算を承認した。計画では道路の補修と公共交通に1200万ドルを充てる。",
+             "アンナ・ケラー市長は、この投票はより良いバスを何年も待ってきた住民の勝利だと述べた。新しい路線は来年から運行される。",
+             "리버턴 시의회는 화요일 긴 토론 끝에 새 예산을 승인했다. 이 계획은 도로 보수와 대중교통에 1200만 달러를 배정한다.",
+             "反对派议员认为，这笔支出将迫使明年提高地方税。他们呼吁市政府公布更详细的开支计划。"]
+
+    def marked(text: str) -> str:  # every third run of five characters a link, every other one bold
+        runs = [text[i:i + 5] for i in range(0, len(text), 5)]
+        return "".join(f"<a href='/t{n}'>{run}</a>" if n % 3 == 1 else f"<b>{run}</b>" if n % 3 == 2 else run
+                       for n, run in enumerate(runs))
+
+    page = ("<html lang='ja'><head><meta charset='utf-8'><title>リバートン市議会が新予算を承認</title></head><body>"
+            "<h1>リバートン市議会が新予算を承認</h1><div class='article'>"
+            + "".join(f"<p>{marked(p)}</p>" for p in story) + "</div></body></html>")
+    assert extract(page.encode("utf-8")).paragraphs == story
+
+
 def test_story_after_a_related_block_in_chinese_is_kept():
     """The block ends where a line ends like a sentence: with 。, not only with a full stop."""
     lines = ["里弗顿市议会周二在长时间辩论后批准了新预算。该计划拨出1200万美元用于道路维修和公共交通。",

@@ -74,7 +74,18 @@ def squash(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
+# Elements that start a new line of text; the others (links, bold, spans) run on inside one
+BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "td", "th", "tr", "dd", "dt",
+          "ul", "ol", "dl", "table", "caption", "section", "article", "main", "aside", "nav", "figure", "figcaption",
+          "br", "hr", "header", "footer", "form", "fieldset", "address", "center", "details", "summary"}
+BLOCK_SELECTOR = ",".join(sorted(BLOCKS))
+
+
 def node_text(node: LexborNode) -> str:
+    """An element's text as a browser shows it: an inline element adds no space ("中国<a>人民</a>银行" is one word,
+    as "<b>서울</b>에서" is), but blocks inside a container are kept apart by one."""
+    if node.css_first(BLOCK_SELECTOR) is None:
+        return squash(node.text(separator=""))
     return squash(node.text(separator=" "))
 
 

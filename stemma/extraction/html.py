@@ -258,11 +258,6 @@ def is_prose(line: str) -> bool:
     return len(line) > 80 and bool(SENTENCE_END.search(line)) and not line.startswith("|")
 
 
-# Elements that start a new line of text in the readability pick
-BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "td", "th", "tr", "dd", "dt",
-          "ul", "ol", "table", "section", "article", "figure", "figcaption", "br", "header", "footer", "form"}
-
-
 class Pick(ReadabilityDocument):
     """trafilatura's port of readability that keeps the element it picked: summary() returns it as
     markup, which would have to be parsed again (~1 ms a page). When no element scores at all, the
@@ -354,7 +349,7 @@ def block_lines(root: HtmlElement) -> list[str]:
     current: list[str] = []
 
     def flush() -> None:
-        line = " ".join(" ".join(current).split()).translate(INVISIBLE)
+        line = " ".join("".join(current).split()).translate(INVISIBLE)
         if line:
             lines.append(line)
         current.clear()
@@ -374,7 +369,7 @@ def block_lines(root: HtmlElement) -> list[str]:
             if el.tail:
                 stack.append(("text", el.tail))
             continue
-        block = el.tag in BLOCKS
+        block = el.tag in dom.BLOCKS
         if block:
             flush()
         if el.tail:
