@@ -254,3 +254,28 @@ def test_translations_in_scripts_without_capitals_are_split_into_sentences_and_t
         assert not top.drift, name
         assert any("agree on figures" in line for line in top.evidence), name
     store.close()
+
+
+def test_a_copy_in_the_other_script_of_its_language_is_a_copy_without_drift(tmp_path):
+    """Serbian is written in Cyrillic and in Latin letters, and farms republish a story in the other script: the
+    same words, so no figure, quote or speaker may be reported as changed ("две" is "dve"; Ким said it in both)."""
+    import cyrtranslit
+
+    from stemma.analyze import analyze
+    from stemma.ingest import Analyzer, ingest
+    from stemma.model import Page
+    from stemma.store import Store
+    from stemma.trace.tracer import Tracer
+
+    cyrillic = ("Лидери две земље потписали су споразум о сарадњи у главном граду у среду. "
+                "„Ово је добра основа за развој односа“, рекао је Ким после састанка. "
+                "Споразум замењује два ранија уговора из 1961. и 2000. године, наводи агенција ТАСС. "
+                "„Споразум ће формирати основу односа две земље у наредним годинама“, пренео је ТАСС. "
+                "Посета је трајала два дана и завршена је свечаном вечером у палати.")
+    store = Store(tmp_path / "index")
+    ingest([Page(url="https://farm-latin.example/a", content=cyrtranslit.to_latin(cyrillic, "sr"), kind="text")],
+           store, Analyzer(1))
+    top = Tracer(store).trace(analyze(Page(url="https://farm.example/b", content=cyrillic, kind="text"))).relations[0]
+    store.close()
+    assert top.kind == "copy" and top.coverage_query == 1.0
+    assert top.drift == []

@@ -97,9 +97,9 @@ def month_number(word: str, lang: str) -> int | None:
 # Small numbers written as words (2-12, 20, 100, 1000), with their common inflected forms. "One" is left out:
 # it is a pronoun or an article as often as a number in every one of these languages.
 NUMBER_WORDS = {
-    2: "two zwei dva dvije dvoje dvou dvěma dvaju dvama два две двух двум двумя дві двох двома",
-    3: "three drei tri troje tří třem třemi triju trima три трёх трех трем тремя трьох трьома",
-    4: "four vier četiri četvero čtyři čtyř čtyřem četiriju четыре четырёх четырех чотири чотирьох четири",
+    2: "two zwei dva dve dvije dvoje dvou dvěma dvema dvjema dvaju dvama два две двије двоје двух двум двумя дві двох двома",
+    3: "three drei tri troje tří třem třemi triju trima три троје трёх трех трем тремя трьох трьома",
+    4: "four vier četiri četvero četvoro čtyři čtyř čtyřem četiriju четыре четырёх четырех чотири чотирьох четири четворо",
     5: "five fünf pet pět пять пяти п'ять п’ять пет",
     6: "six sechs šest шесть шести шість шест",
     7: "seven sieben sedam sedm семь семи сім седам",

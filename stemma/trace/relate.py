@@ -366,10 +366,11 @@ def changed_quotes(query: Article, article: Article, pair: AlignedPair) -> list[
 
     found = []
     for (q_speaker, q_text), (a_speaker, a_text) in zip(quotes(query, pair.query), quotes(article, pair.article)):
-        if "?" not in (q_speaker, a_speaker) and not same_name(q_speaker, a_speaker):
+        if "?" not in (q_speaker, a_speaker) and q_speaker != a_speaker and not same_name(q_speaker, a_speaker):
             found.append(Drift("quote", attributed(query, q_text, q_speaker), attributed(article, a_text, a_speaker),
                                pair.query[0], pair.article[0]))
-        elif SequenceMatcher(None, fold(q_text), fold(a_text), autojunk=False).ratio() < QUOTE_KEPT:
+        elif SequenceMatcher(None, fold(romanize(q_text, query.lang)), fold(romanize(a_text, article.lang)),
+                             autojunk=False).ratio() < QUOTE_KEPT:  # one language, maybe two scripts
             found.append(Drift("quote", q_text, a_text, pair.query[0], pair.article[0]))
     return found
 
