@@ -123,6 +123,18 @@ def test_undeclared_and_declared_legacy_encodings():
     assert "새 예산안을 승인했다" in extract(korean.encode("euc-kr")).text
 
 
+@pytest.mark.parametrize("label, codec, story", [
+    # a browser reads these labels as the encodings' supersets: Windows-1252 quotes, GBK's 镕, Windows-31J's ①
+    ("iso-8859-1", "cp1252", "„Wir haben es geschafft“, sagte die Bürgermeisterin am Mittwoch vor dem Rathaus."),
+    ("gb2312", "gbk", "朱镕基在周三的会议上表示，新的预算将用于道路维修和公共交通，工程预计将于春季开工。"),
+    ("shift_jis", "cp932", "①市議会は水曜日、長い議論の末に新しい予算を承認し、工事は春に始まる見込みだと発表した。"),
+])
+def test_a_declared_legacy_charset_is_read_as_a_browser_reads_it(label, codec, story):
+    page = (f"<html><head><meta charset='{label}'><title>t</title></head><body><article><p>{story}</p>"
+            "</article></body></html>")
+    assert story in extract(page.encode(codec)).text
+
+
 def test_plain_text_typing_in_other_languages():
     text = "\n".join([
         "Die Regierung hat am Mittwoch ein neues Gesetz beschlossen, das die Vergabe öffentlicher Aufträge "

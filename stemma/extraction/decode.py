@@ -12,13 +12,27 @@ GUESS_BYTES = 262_144  # enough to tell an encoding; the slow guess never reads 
 META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
+# What a browser decodes under these labels (the WHATWG Encoding Standard): the superset its label stands for in
+# practice. Python's codecs of the same names are the strict old standards, so a page labelled iso-8859-1 with curly
+# quotes, or gb2312 with characters only GBK has, came out with control characters or holes inside words.
+BROWSER_CODECS = {"iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254", "tis-620": "cp874",
+                  "iso8859-11": "cp874", "gb2312": "gb18030", "gbk": "gb18030", "shift_jis": "cp932",
+                  "euc_kr": "cp949", "big5": "big5hkscs"}
+# Labels browsers know that Python does not
+BROWSER_LABELS = {"x-gbk": "gb18030", "windows-31j": "cp932", "x-sjis": "cp932", "ms932": "cp932",
+                  "x-euc-jp": "euc_jp", "windows-874": "cp874", "x-mac-roman": "mac-roman"}
+
+
 def known_codec(name: str | None) -> str | None:
+    """The codec a browser uses for an encoding label, or None for a label it does not know."""
     if not name:
         return None
+    label = name.strip().strip("\"'").lower()
     try:
-        return codecs.lookup(name.strip().strip("\"'")).name
+        codec = codecs.lookup(BROWSER_LABELS.get(label, label)).name
     except LookupError:
         return None
+    return BROWSER_CODECS.get(codec, codec)
 
 
 def decode(data: bytes | str, content_type: str | None = None) -> str:
