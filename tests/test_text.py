@@ -149,7 +149,8 @@ def test_figures_and_dates_meet_in_scripts_without_spaces_or_capitals():
     dated = [("푸틴 대통령은 2024년 6월 19일 평양에 도착했다.", "ko"), ("Poutine est arrivé le 19 juin 2024.", "fr"),
              ("Putin llegó el 19 de junio de 2024.", "es"), ("Putin przybył 19 czerwca 2024 r.", "pl"),
              ("Putin 19 Haziran 2024 tarihinde geldi.", "tr"), ("وصل بوتين في 19 يونيو 2024.", "ar"),
-             ("Ο Πούτιν έφτασε στις 19 Ιουνίου 2024.", "el")]
+             ("Ο Πούτιν έφτασε στις 19 Ιουνίου 2024.", "el"), ("Pútín kom 19. júní 2024.", "is"),
+             ("पुतिन 19 जून 2024 को पहुंचे।", "hi")]  # जून ends in a vowel sign, which Python's \w does not take
     for text, lang in dated:
         assert ("date", "2024-06-19") in [(a.kind, a.key) for a in find_anchors([text], lang)], lang
     # Arabic digits and separators: ١٢٫٥٪ is 12.5 %, ١٬٥٠٠ is 1,500

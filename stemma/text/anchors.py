@@ -16,7 +16,10 @@ NUMBER = re.compile(r"(?<![0-9A-Za-z\u00c0-\u024f\u0400-\u04ff.,])"
                     r"(\d{1,3}(?:([.,\u00a0\u202f ’'٬])\d{3})(?:\2\d{3})*(?:[.,٫]\d+)?|\d+(?:[.,٫]\d+)?)(?![\d])")
 # Letters, and the vowel signs and tone marks of Indic and Thai scripts, which are not word characters to `re`
 # (मिलियन, ล้าน would end at their first mark).
-WORD_AFTER = re.compile(r"\s?((?:[^\W\d_]|[\u0300-\u036f\u0900-\u0dff\u0e00-\u0eff])+\.?)")
+# A letter, or a mark that is part of a word: Latin combining accents, Indic vowel signs, Thai and Lao vowels and tones
+# (Python's \w takes none of them, so जून would end at ज)
+LETTER = r"(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0dff\u0e00-\u0eff])"
+WORD_AFTER = re.compile(rf"\s?({LETTER}+\.?)")
 CJK_MULTIPLIERS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "千": 10**3, "百万": 10**6, "兆": 10**12,
                    "만": 10**4, "억": 10**8, "천": 10**3,  # Korean writes them glued too: 1200만 달러
                    "ล้าน": 10**6}  # and Thai, which puts no space between words: 12 ล้านดอลลาร์
@@ -72,10 +75,10 @@ DATE_NUMERIC = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)|(?<![\d.])(\d{1
                           r"|(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
 DATE_CJK = re.compile(r"(?:(\d{4})\s?[年년]\s?)?(\d{1,2})\s?[月월]\s?(?:(\d{1,2})\s?[日号일])?")  # Korean 년 월 일 too
 # "19 de junio de 2024": Spanish and Portuguese join day, month and year with "de"
-DAY_MONTH = re.compile(r"(?<![\d.,])(\d{1,2})(?:\.|-?(?:го|е|ого))?\s+(?:de\s+)?([^\W\d_]{3,})\.?"
+DAY_MONTH = re.compile(rf"(?<![\d.,])(\d{{1,2}})(?:\.|-?(?:го|е|ого))?\s+(?:de\s+)?({LETTER}{{3,}})\.?"
                        r"(?:,?\s+(?:del?\s+)?(\d{4})(?!\d))?")
-MONTH_DAY = re.compile(r"(?<![^\W\d_])([^\W\d_]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d.,]\d)(?:,?\s+(\d{4})(?!\d))?")
-MONTH_YEAR = re.compile(r"(?<![^\W\d_])([^\W\d_]{3,})\.?\s+(\d{4})(?!\d)")
+MONTH_DAY = re.compile(rf"(?<!{LETTER})({LETTER}{{3,}})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![\d.,]\d)(?:,?\s+(\d{{4}})(?!\d))?")
+MONTH_YEAR = re.compile(rf"(?<!{LETTER})({LETTER}{{3,}})\.?\s+(\d{{4}})(?!\d)")
 DIGIT = re.compile(r"\d")
 CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 NOT_ASCII_LETTER = re.compile(r"[^a-z]")
@@ -83,7 +86,7 @@ OPENING_NOISE = set(" \"'„«“‘([—–-\u00a0")
 URL_HINT = re.compile(r"://|www\.|\.(?:com|org|net|gov|edu|io|info|rs|hr|ba|ru|ua|de|cz|uk|me|co|eu|int)\b",
                       re.IGNORECASE)
 FULL_WIDTH = re.compile(r"[\uff00-\uffef]")
-WORD3 = re.compile(r"[^\W\d_]{3,}")
+WORD3 = re.compile(rf"{LETTER}{{3,}}")
 TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag",
             "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "mon", "tue", "wed", "thu", "fri", "sat",

@@ -38,26 +38,27 @@ SERBIAN_LATIN = {"januar", "januara", "januaru", "februar", "februara", "februar
 
 
 # Other widely read languages, month by month: fr, es, it, pt, nl, pl (nominative and genitive), ro, hu, sv/da/no,
-# fi (partitive, as dates write it), tr, id, el (genitive), ar. Polish "listopad(a)" is November, as in Czech.
+# fi (partitive, as dates write it), tr, id, el (genitive), ar, is, hi (both spellings; not मई, May, which is two
+# letters, too short to be told from a word). Polish "listopad(a)" is November, as in Czech.
 MORE_FORMS = {
     1: "janvier enero gennaio janeiro januari styczeń stycznia ianuarie január tammikuuta ocak "
-       "ιανουαρίου ιανουάριος يناير",
+       "ιανουαρίου ιανουάριος يناير janúar जनवरी",
     2: "février fevrier febrero febbraio fevereiro februari luty lutego februarie február "
-       "helmikuuta şubat φεβρουαρίου φεβρουάριος فبراير",
-    3: "mars marzo março maart marzec marca martie március maaliskuuta maret μαρτίου μάρτιος مارس",
-    4: "avril abril aprile kwiecień kwietnia aprilie április huhtikuuta nisan απριλίου απρίλιος أبريل",
-    5: "mayo maggio maio mei maja mai május toukokuuta mayıs μαΐου μάιος مايو",
-    6: "juin junio giugno junho czerwiec czerwca iunie június kesäkuuta haziran ιουνίου ιούνιος يونيو",
-    7: "juillet julio luglio julho lipiec lipca iulie július heinäkuuta temmuz ιουλίου ιούλιος يوليو",
+       "helmikuuta şubat φεβρουαρίου φεβρουάριος فبراير febrúar फरवरी फ़रवरी",
+    3: "mars marzo março maart marzec marca martie március maaliskuuta maret μαρτίου μάρτιος مارس मार्च",
+    4: "avril abril aprile kwiecień kwietnia aprilie április huhtikuuta nisan απριλίου απρίλιος أبريل apríl अप्रैल",
+    5: "mayo maggio maio mei maja mai május toukokuuta mayıs μαΐου μάιος مايو maí",
+    6: "juin junio giugno junho czerwiec czerwca iunie június kesäkuuta haziran ιουνίου ιούνιος يونيو júní जून",
+    7: "juillet julio luglio julho lipiec lipca iulie július heinäkuuta temmuz ιουλίου ιούλιος يوليو júlí जुलाई",
     8: "août aout agosto augustus sierpień sierpnia augusztus augusti elokuuta ağustos agustus αυγούστου "
-       "αύγουστος أغسطس",
+       "αύγουστος أغسطس ágúst अगस्त",
     9: "septembre septiembre setiembre settembre setembro wrzesień września septembrie szeptember syyskuuta eylül "
-       "σεπτεμβρίου σεπτέμβριος سبتمبر",
+       "σεπτεμβρίου σεπτέμβριος سبتمبر सितंबर सितम्बर",
     10: "octobre octubre ottobre outubro październik października octombrie október lokakuuta ekim "
-        "οκτωβρίου οκτώβριος أكتوبر",
-    11: "novembre noviembre novembro noiembrie marraskuuta kasım νοεμβρίου νοέμβριος نوفمبر",
+        "οκτωβρίου οκτώβριος أكتوبر अक्टूबर अक्तूबर",
+    11: "novembre noviembre novembro noiembrie marraskuuta kasım νοεμβρίου νοέμβριος نوفمبر nóvember नवंबर नवम्बर",
     12: "décembre diciembre dicembre dezembro grudzień grudnia decembrie desember joulukuuta aralık "
-        "δεκεμβρίου δεκέμβριος ديسمبر",
+        "δεκεμβρίου δεκέμβριος ديسمبر दिसंबर दिसम्बर",
 }
 
 
