@@ -146,6 +146,9 @@ def test_figures_and_dates_meet_in_scripts_without_spaces_or_capitals():
     for text, lang in [("12 million dollars", "en"), ("12 मिलियन डॉलर", "hi"), ("١٢ مليون دولار", "ar"),
                        ("1200만 달러를 배정한다", "ko"), ("จัดสรรเงิน 12 ล้านดอลลาร์สำหรับ", "th")]:
         assert [(a.kind, a.key) for a in find_anchors([text], lang)] == [("money", "12000000 USD")], lang
+    # twelve lakh rupees, in words and in Indian digit groups, is 1.2 million rupees
+    for text, lang in [("1.2 million rupees", "en"), ("12 लाख रुपये", "hi"), ("₹12,00,000", "hi")]:
+        assert [(a.kind, a.key) for a in find_anchors([text], lang)] == [("money", "1200000 INR")], lang
     dated = [("푸틴 대통령은 2024년 6월 19일 평양에 도착했다.", "ko"), ("Poutine est arrivé le 19 juin 2024.", "fr"),
              ("Putin llegó el 19 de junio de 2024.", "es"), ("Putin przybył 19 czerwca 2024 r.", "pl"),
              ("Putin 19 Haziran 2024 tarihinde geldi.", "tr"), ("وصل بوتين في 19 يونيو 2024.", "ar"),

@@ -12,12 +12,12 @@ from stemma.text.romanize import fold, romanize
 
 # A number: digit groups of three joined by one separator (10.000, 10,000, 10 000), or digits with a decimal part.
 # Not glued to a Latin or Cyrillic letter (G7, COVID19) but free to touch CJK (2024年).
+# Thousands grouped by three, or the Indian way (12,00,000 is twelve lakh: 1,200,000)
 NUMBER = re.compile(r"(?<![0-9A-Za-z\u00c0-\u024f\u0400-\u04ff.,])"
-                    r"(\d{1,3}(?:([.,\u00a0\u202f ’'٬])\d{3})(?:\2\d{3})*(?:[.,٫]\d+)?|\d+(?:[.,٫]\d+)?)(?![\d])")
-# Letters, and the vowel signs and tone marks of Indic and Thai scripts, which are not word characters to `re`
-# (मिलियन, ล้าน would end at their first mark).
+                    r"(\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|"
+                    r"\d{1,3}(?:([.,\u00a0\u202f ’'٬])\d{3})(?:\2\d{3})*(?:[.,٫]\d+)?|\d+(?:[.,٫]\d+)?)(?![\d])")
 # A letter, or a mark that is part of a word: Latin combining accents, Indic vowel signs, Thai and Lao vowels and tones
-# (Python's \w takes none of them, so जून would end at ज)
+# (Python's \w takes none of them, so मिलियन would end at म, and ล้าน at ล)
 LETTER = r"(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0dff\u0e00-\u0eff])"
 WORD_AFTER = re.compile(rf"\s?({LETTER}+\.?)")
 CJK_MULTIPLIERS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "千": 10**3, "百万": 10**6, "兆": 10**12,
@@ -60,7 +60,8 @@ CURRENCY_PREFIXES = (
     ("dinar", "RSD"), ("динар", "RSD"), ("kun", "HRK"), ("korun", "CZK"), ("franc", "CHF"), ("frank", "CHF"),
     ("rupee", "INR"), ("rupij", "INR"),
     ("dólar", "USD"), ("달러", "USD"), ("دولار", "USD"), ("دلار", "USD"), ("ڈالر", "USD"), ("डॉलर", "USD"),
-    ("δολάρι", "USD"), ("דולר", "USD"), ("유로", "EUR"), ("يورو", "EUR"), ("यूरो", "EUR"),
+    ("δολάρι", "USD"), ("דולר", "USD"), ("유로", "EUR"), ("يورو", "EUR"), ("यूरो", "EUR"), ("रुपय", "INR"),
+    ("रुपए", "INR"),
     ("ευρώ", "EUR"), ("יורו", "EUR"),
 )
 UNITS = ("ton", "tona", "tonn", "тон", "тонн", "kilogram", "kg", "кг", "килограм", "kilometr", "kilometer",
