@@ -104,6 +104,9 @@ def test_sentences_keep_ordinals_abbreviations_and_quotes():
     assert split_sentences("他说：“我们会来。”然后他走了！", "zh") == ["他说：“我们会来。”", "然后他走了！"]
     assert split_sentences("Гетти Имагес", "sr") == ["Гетти Имагес"]
     assert split_sentences("He came to Paris; Berlin was next.", "en") == ["He came to Paris; Berlin was next."]
+    # Serbo-Croatian abbreviations (god. for godina, ul. for ulica) are words in English that may end a sentence
+    assert split_sentences("Oh my God. You guys, listen.", "en") == ["Oh my God.", "You guys, listen."]
+    assert len(split_sentences("Zgrada je u ul. Kneza Miloša, u centru grada.", "sr")) == 1
 
 
 def test_sentences_of_scripts_without_capitals_and_with_their_own_full_stops():

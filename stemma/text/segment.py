@@ -20,11 +20,14 @@ OPENERS = "„«‚「『"  # a sentence may start with an opening quote (closin
 # Languages that write ordinal numbers with a dot ("19. јуна", "am 19. Juni", "2. světová válka").
 ORDINAL_DOT = {"sr", "hr", "bs", "sl", "mk", "cs", "sk", "de", "pl", "hu", "da", "no", "nb", "fi", "et", "lv",
                "lt", "tr", "is", "fo", "me", "sh"}
-# Abbreviations after which a dot does not end a sentence (lower-cased, without the final dot).
-ABBREVIATIONS = set("""
+# Abbreviations after which a dot does not end a sentence (lower-cased, without the final dot). The English ones
+# hold in every language; the others not in English, where they are words ("Oh my God. You guys").
+ENGLISH_ABBREVIATIONS = set("""
 mr mrs ms dr prof sen gov gen rep st jr sr lt col sgt capt cmdr adm inc ltd co corp vs etc e.g i.e u.s u.k
 u.n a.m p.m no nos jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon pres messrs approx dept
-est fig vol pp ed eds al ca cf gov't univ assn bros
+est fig vol pp ed eds al ca cf gov't univ assn bros tel
+""".split())
+ABBREVIATIONS = ENGLISH_ABBREVIATIONS | set("""
 tzv npr itd sl god br str ul tj odn dr mil mlrd sv min maks pribl tzv tj. god. npr. itd. др тзв нпр итд
 г гг ул им проф акад обл р ст вул д см руб тыс млн млрд т.е т.д т.п т.к т.н и.о мн св бр стр год мин
 např tzv atd apod resp tj mil mld č str odst sb tel
@@ -42,7 +45,7 @@ def is_abbreviation(before: str, punctuation: str, lang: str) -> bool:
     if not match:
         return False
     token = match.group(1).lstrip("(\"'„«“‘[").lower()
-    if token in ABBREVIATIONS:
+    if token in (ENGLISH_ABBREVIATIONS if lang == "en" else ABBREVIATIONS):
         return True
     if len(token) == 1 and token.isalpha():
         return True  # an initial: "J. K. Rowling", "В. Путин"
