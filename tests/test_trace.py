@@ -124,6 +124,13 @@ def test_a_weakly_proposed_candidate_is_derived_only_when_nearly_all_of_both_tex
     assert relation_kind(query, source, half, (8, 8), 0.0, weak=True)[0] is None
     whole = [AlignedPair(query=[i], article=[i], similarity=0.9) for i in range(8)]
     assert relation_kind(query, source, whole, (8, 8), 0.0, weak=True)[0] == "translation"
+    # A speaker said one sentence twice and the translator wrote it once (the second, last, has no partner): the
+    # repetition is not missing text
+    spoken = Article(id="en2", url="https://x.example/en2", site="x.example", lang="en",
+                     sentences=source.sentences[:5] + ["Let me show you."] + source.sentences[5:7] + ["Let me show you!"])
+    assert relation_kind(query, spoken, whole, (8, 9), 0.0, weak=True)[0] == "translation"
+    spoken.sentences[-1] = "Now I put the new seal on."
+    assert relation_kind(query, spoken, whole, (8, 9), 0.0, weak=True)[0] is None
 
 
 def test_same_language_links_must_be_closer_than_translation_links():

@@ -122,9 +122,19 @@ def mutual_chain(similarity: np.ndarray, floor: float) -> int:
     return len(chain)
 
 
-def coverage(links: list[AlignedPair], size: int, side: str) -> float:
+def coverage(links: list[AlignedPair], size: int, side: str, sentences: list[str] | None = None) -> float:
+    """Share of a side's first `size` sentences in the links. Given the side's `sentences`, one that repeats a linked
+    sentence word for word counts too: a translator or editor drops a repetition (a speaker's second "Let me show
+    you."), and the monotonic alignment can link only one of the two."""
     covered = {i for pair in links for i in getattr(pair, side)}
+    if sentences and covered:
+        said = {sentence_words(sentences[i]) for i in covered if i < len(sentences)}
+        covered |= {i for i in range(min(size, len(sentences))) if sentence_words(sentences[i]) in said}
     return len(covered) / size if size else 0.0
+
+
+def sentence_words(sentence: str) -> str:
+    return " ".join(re.findall(r"\w+", sentence.lower()))
 
 
 WIDE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # kana, CJK ideographs, Hangul
@@ -185,8 +195,8 @@ def relation_kind(query: Article, article: Article, links: list[AlignedPair], al
                   weak: bool = False) -> tuple[str | None, float, float, float, list[str]]:
     """(kind or None, score, query coverage, article coverage, evidence); coverage counts the sentences aligned.
     `weak`: the candidate was barely proposed, so only a near-complete alignment makes it a derivation."""
-    cov_q = coverage(links, aligned_sizes[0], "query")
-    cov_a = coverage(links, aligned_sizes[1], "article")
+    cov_q = coverage(links, aligned_sizes[0], "query", query.sentences)
+    cov_a = coverage(links, aligned_sizes[1], "article", article.sentences)
     quality = sum(p.similarity for p in links) / len(links) if links else 0.0
     enough = (min(aligned_chars(query, links, "query"), aligned_chars(article, links, "article")) >= t.min_aligned_chars
               and (query.lang != article.lang or quality >= t.same_language_quality)
