@@ -81,12 +81,19 @@ BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquo
 BLOCK_SELECTOR = ",".join(sorted(BLOCKS))
 
 
+# Scripts written without spaces between words, and Hangul, whose particles are glued to the word before
+UNSPACED = re.compile(r"[\u0e00-\u0eff\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
 def node_text(node: LexborNode) -> str:
-    """An element's text as a browser shows it: an inline element adds no space ("中国<a>人民</a>银行" is one word,
-    as "<b>서울</b>에서" is), but blocks inside a container are kept apart by one."""
-    if node.css_first(BLOCK_SELECTOR) is None:
+    """An element's text with a space between its text nodes, except in Chinese, Japanese, Korean, Thai and Lao
+    text without blocks inside: there an inline element is part of a word ("中国<a>人民</a>银行", "<b>서울</b>에서"),
+    as a browser shows it. (Looking for blocks costs ~20 µs an element, and elsewhere a space too many before a
+    comma changes no word.)"""
+    text = node.text(separator=" ")
+    if UNSPACED.search(text) and node.css_first(BLOCK_SELECTOR) is None:
         return squash(node.text(separator=""))
-    return squash(node.text(separator=" "))
+    return squash(text)
 
 
 def link_density(node: LexborNode, text: str) -> float:
