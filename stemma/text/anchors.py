@@ -10,9 +10,9 @@ from stemma.text.dates import MONTHS, NUMBER_WORD_VALUES, month_number
 from stemma.text.exonyms import EXONYMS, MULTIWORD
 from stemma.text.romanize import fold, romanize
 
-# A number: digit groups of three joined by one separator (10.000, 10,000, 10 000), or digits with a decimal part.
+# A number: digit groups of three joined by one separator (10.000, 10,000, 10 000), or grouped the Indian way
+# (12,00,000 is twelve lakh: 1,200,000), or digits with a decimal part.
 # Not glued to a Latin or Cyrillic letter (G7, COVID19) but free to touch CJK (2024年).
-# Thousands grouped by three, or the Indian way (12,00,000 is twelve lakh: 1,200,000)
 NUMBER = re.compile(r"(?<![0-9A-Za-z\u00c0-\u024f\u0400-\u04ff.,])"
                     r"(\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|"
                     r"\d{1,3}(?:([.,\u00a0\u202f ’'٬])\d{3})(?:\2\d{3})*(?:[.,٫]\d+)?|\d+(?:[.,٫]\d+)?)(?![\d])")
