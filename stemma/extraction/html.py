@@ -23,7 +23,6 @@ from stemma.extraction.meta import read_metadata
 from stemma.extraction.parse import parse
 from stemma.extraction.plain import type_lines
 from stemma.model import Boilerplate, Page
-from stemma.text.segment import OTHER_STOPS
 
 MAX_PARAGRAPHS = 4000  # no story is longer; the cap keeps typing and locating bounded on hostile pages
 WORD = re.compile(r"\w+")
@@ -250,12 +249,9 @@ def spanned(main: list[str], picked: list[str]) -> list[str]:
     return [line for line in main[:first] if is_prose(line)] + main[first:last + 1]
 
 
-SENTENCE_END = re.compile(rf"[.!?…\"'”»)。！？{OTHER_STOPS}」』）]$")
-
-
 def is_prose(line: str) -> bool:
     """A paragraph of running text, not a menu, a teaser headline or a table row."""
-    return len(line) > 80 and bool(SENTENCE_END.search(line)) and not line.startswith("|")
+    return len(line) > 80 and bool(bp.SENTENCE_END.search(line)) and not line.startswith("|")
 
 
 class Pick(ReadabilityDocument):
