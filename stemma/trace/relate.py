@@ -330,9 +330,10 @@ def agreement(query: Article, article: Article, links: list[AlignedPair]) -> tup
 
 def same_name(a: str, b: str) -> bool:
     """Two name keys name one person or body when a word of one is spelled like a word of the other: romanizations
-    of one transliteration differ (brenmout / brenmaut, reil / rajl), and a translation may keep one word of a name."""
-    return any(x[:1] == y[:1] and SequenceMatcher(None, x, y, autojunk=False).ratio() >= 0.75
-               for x in a.split() if len(x) >= 4 for y in b.split() if len(y) >= 4)
+    of one transliteration differ (brenmout / brenmaut, reil / rajl), and a translation may keep one word of a name.
+    Equal keys always do, however short their words (kim, tas)."""
+    return a == b or any(x[:1] == y[:1] and SequenceMatcher(None, x, y, autojunk=False).ratio() >= 0.75
+                         for x in a.split() if len(x) >= 4 for y in b.split() if len(y) >= 4)
 
 
 def unmatched_names(side: Article, other: Article) -> set[str]:
@@ -376,7 +377,7 @@ def changed_quotes(query: Article, article: Article, pair: AlignedPair) -> list[
 
     found = []
     for (q_speaker, q_text), (a_speaker, a_text) in zip(quotes(query, pair.query), quotes(article, pair.article)):
-        if "?" not in (q_speaker, a_speaker) and q_speaker != a_speaker and not same_name(q_speaker, a_speaker):
+        if "?" not in (q_speaker, a_speaker) and not same_name(q_speaker, a_speaker):
             found.append(Drift("quote", attributed(query, q_text, q_speaker), attributed(article, a_text, a_speaker),
                                pair.query[0], pair.article[0]))
         elif SequenceMatcher(None, fold(romanize(q_text, query.lang)), fold(romanize(a_text, article.lang)),
