@@ -42,6 +42,7 @@ MULTIPLIER_PREFIXES = (
 EXACT_MULTIPLIERS = {"m": 10**6, "bn": 10**9, "b": 10**9, "k": 10**3, "mil": 10**6, "mld": 10**9}
 # "billion" is 10^9 in English and 10^12 in the long-scale languages (Billion, bilion, билион).
 BILLION = ("billion", "bilion", "билион", "біліон")
+PERCENT_SIGNS = "%％‰٪"  # Arabic ٪ too
 PERCENT_WORDS = ("percent", "per cent", "posto", "odsto", "postot", "procen", "посто", "одсто", "процен",
                  "процент", "відсот", "prozent", "procent")
 CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "₴": "UAH", "₹": "INR",
@@ -309,8 +310,9 @@ def find_numbers(c: Collector, lang: str) -> None:
         before = s[max(0, start - 4):start]
         # Percent: 12 %, 12 posto, 12 процената.
         tail = rest.lstrip().lower()
-        if tail.startswith(("%", "％", "‰", "٪")) or (tail.startswith(PERCENT_WORDS) and rest[:1].isspace()):
-            width = len(rest) - len(tail) + (1 if tail[0] in "%％‰٪" else len(TOKEN.match(tail).group()))
+        sign = tail.startswith(tuple(PERCENT_SIGNS))
+        if sign or (tail.startswith(PERCENT_WORDS) and rest[:1].isspace()):
+            width = len(rest) - len(tail) + (1 if sign else len(TOKEN.match(tail).group()))
             c.add("percent", start, surface_end + width, key + "%")
             continue
         # Money: a symbol or code before ($5, US$ 5, € 10, ¥300) or a currency word or symbol after.
