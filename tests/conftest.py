@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = SHARED / "seed" / "000_bfe18ef98a75caf5.txt"
 
 
 @dataclass
@@ -51,3 +52,14 @@ def demo_page():
         return next(page for entry, page in pages if name in (entry["role"], entry["file"]))
 
     return find
+
+
+@pytest.fixture(scope="session")
+def seed():
+    """The seed page as stemma reads it: a CNN story machine-translated into Serbian Cyrillic on a content farm."""
+    if not SEED.exists():
+        pytest.skip("seed page not available")
+    from stemma.analyze import analyze
+    from stemma.read.files import read_file
+
+    return analyze(read_file(SEED))

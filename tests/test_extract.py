@@ -11,7 +11,7 @@ import pytest
 from stemma.extraction import extract
 from stemma.model import Page
 
-SEED = Path("/work/shared/seed/000_bfe18ef98a75caf5.txt")
+from conftest import SEED
 PAGES = Path(__file__).parent / "data" / "boilerplate_pages"
 BODY = ("Officials from both countries met on Tuesday to sign the agreement, which covers trade, energy and "
         "transport, after months of talks that had stalled twice over the question of tariffs.")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -12,22 +11,13 @@ from stemma.judge.hint import source_hint
 from stemma.judge.mt import machine_translation_flag, mt_likelihood
 from stemma.model import Article, Page, Relation
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEED = SHARED / "seed" / "000_bfe18ef98a75caf5.txt"
+from conftest import SHARED
+
 WMT = SHARED / "corpora" / "wmt"
 
 
 def text_article(text: str, lang: str | None = None, url: str = "file:///page.txt") -> Article:
     return analyze(Page(url=url, content=text.encode("utf-8"), kind="text", lang=lang))
-
-
-@pytest.fixture(scope="module")
-def seed() -> Article:
-    if not SEED.exists():
-        pytest.skip("seed page not available")
-    from stemma.read.files import read_file
-
-    return analyze(read_file(SEED))
 
 
 @pytest.fixture(scope="module")

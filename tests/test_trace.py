@@ -286,3 +286,23 @@ def test_a_copy_in_the_other_script_of_its_language_is_a_copy_without_drift(tmp_
     store.close()
     assert top.kind == "copy" and top.coverage_query == 1.0
     assert top.drift == []
+
+
+def test_independent_coverage_of_the_seeds_story_is_the_same_story_though_it_shares_no_figure(seed):
+    """An English report of the summit in the seed, written for this test: it names the same people and places and
+    states some of the same things, but the seed's only figures are years and "24 years", which any story on the two
+    countries may give. Statements both make count as shared facts; no sentence is the seed's, so nothing is derived."""
+    from stemma.analyze import analyze
+    from stemma.model import Page
+    from stemma.trace.relate import drift, relation_kind, sentence_links
+    from stemma.trace.tracer import sentence_vectors
+
+    path = Path(__file__).parent / "data" / "seed_story" / "en-independent.txt"
+    other = analyze(Page(url=path.as_uri(), content=path.read_bytes(), kind="text"))
+    seed_vectors, other_vectors = sentence_vectors(seed), sentence_vectors(other)
+    links = sentence_links(seed_vectors, other_vectors, langs=(seed.lang, other.lang))
+    kind, score, _, _, evidence = relation_kind(seed, other, links, (len(seed_vectors), len(other_vectors)), 0.53)
+    assert kind == "same_story", (kind, len(links))
+    assert any("alike" in e and "Путин" in e for e in evidence)
+    # Two reports word and choose their facts each its own way: what one leaves out is not drift.
+    assert all(d.kind == "number" and d.query and d.article for d in drift(seed, other, links, derived=False))

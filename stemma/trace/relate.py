@@ -42,7 +42,10 @@ FITTED = Thresholds()
 WEAK_COVERAGE = 0.9
 WEAK_LINKS = 4
 COPY_TEXT_RATIO = 0.85  # aligned same-language sentences this alike in characters are copied, not reworded
-# Same event = the same names AND the same figures or dates: shared names alone mean the same place or people.
+# Same event = the same names AND the same facts: figures and dates both report, or statements both make (sentences
+# that align though the texts do not). Shared names alone mean the same place or people. A story of diplomacy may
+# carry no figure at all: the seed and independent coverage of its summit share ten names, years and "24 years", and
+# state five things alike.
 SAME_STORY_FACTS = 2
 SAME_STORY_NAMES = 2
 FACT_KINDS = ("number", "percent", "money", "date", "year")
@@ -210,9 +213,11 @@ def relation_kind(query: Article, article: Article, links: list[AlignedPair], al
     if enough and max(cov_q, cov_a) >= t.excerpt_coverage and len(links) >= t.excerpt_links:
         return "excerpt", round(max(cov_q, cov_a) * quality * 0.9, 3), cov_q, cov_a, []
     facts, names = shared_anchors(query, article)
-    if len(facts) >= SAME_STORY_FACTS and len(names) >= SAME_STORY_NAMES:
-        evidence = [f"both report {', '.join(facts[:5])} and name {', '.join(names[:5])}"]
-        story = min(1.0, (len(facts) + len(names)) / 12 + max(vector_similarity - 0.4, 0))
+    if len(facts) + len(links) >= SAME_STORY_FACTS and len(names) >= SAME_STORY_NAMES:
+        reported = [f"report {', '.join(facts[:5])}"] if facts else []
+        stated = [f"state {len(links)} thing{'s' * (len(links) > 1)} alike"] if links else []
+        evidence = [f"both {' and '.join(reported + stated)}, and name {', '.join(names[:5])}"]
+        story = min(1.0, (len(facts) + len(links) + len(names)) / 12 + max(vector_similarity - 0.4, 0))
         return "same_story", round(0.2 + 0.4 * story, 3), cov_q, cov_a, evidence
     return None, 0.0, cov_q, cov_a, []
 
@@ -387,16 +392,21 @@ def changed_quotes(query: Article, article: Article, pair: AlignedPair) -> list[
 
 
 def drift(query: Article, article: Article, links: list[AlignedPair], derived: bool) -> list[Drift]:
-    """Facts, names and quotes that differ inside aligned pairs, and (for derived copies) sentences only one side has."""
+    """Facts, names and quotes that differ inside aligned pairs, and (for derived copies) sentences only one side has.
+    Two reports of one story (not `derived`) choose and word their facts each its own way: only a figure that each
+    gives differently in a statement both make is drift there."""
     found: list[Drift] = []
     unmatched = (unmatched_names(query, article), unmatched_names(article, query)) if links else (set(), set())
     for pair in links:
-        found += changed_names(query, article, pair, unmatched) + changed_quotes(query, article, pair)
+        if derived:
+            found += changed_names(query, article, pair, unmatched) + changed_quotes(query, article, pair)
         q_facts, a_facts = fact_keys(query, pair.query), fact_keys(article, pair.article)
         q_only = [k for k in q_facts if k not in a_facts and readable_elsewhere(q_facts[k], article.lang)]
         a_only = [k for k in a_facts if k not in q_facts and readable_elsewhere(a_facts[k], query.lang)]
         for q_key, a_key in zip(q_only, a_only):
             found.append(Drift("number", q_facts[q_key], a_facts[a_key], pair.query[0], pair.article[0]))
+        if not derived:
+            continue
         for q_key in q_only[len(a_only):]:
             found.append(Drift("number", q_facts[q_key], None, pair.query[0], pair.article[0]))
         for a_key in a_only[len(q_only):]:
@@ -432,4 +442,5 @@ def rank(relations: list) -> list:
                 bonus += 0.04
                 r.evidence.append(f"earliest published of {len(group)} near-equal versions")
             r.score = round(min(1.0, r.score * 0.9 + bonus), 3)
-    return sorted(relations, key=lambda r: -r.score)
+    # a version of the text itself comes before coverage of its story, however well that matches
+    return sorted(relations, key=lambda r: (r.kind == "same_story", -r.score))
