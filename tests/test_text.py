@@ -159,6 +159,17 @@ def test_figures_and_dates_meet_in_scripts_without_spaces_or_capitals():
              ("पुतिन 19 जून 2024 को पहुंचे।", "hi")]  # जून ends in a vowel sign, which Python's \w does not take
     for text, lang in dated:
         assert ("date", "2024-06-19") in [(a.kind, a.key) for a in find_anchors([text], lang)], lang
+    # Beyond the listed languages, month names come from the CLDR data, with short case endings: Slovenian junija
+    # (CLDR junij), Estonian juunil (juuni); native digits too (Bengali, Persian)
+    cldr_dated = [("Zgodilo se je 19. junija 2024.", "sl"), ("Stalo sa to 19. júna 2024.", "sk"),
+                  ("See juhtus 19. juunil 2024.", "et"), ("Digwyddodd ar 19 Mehefin 2024.", "cy"),
+                  ("Va passar el 19 de juny de 2024.", "ca"), ("ეს მოხდა 19 ივნისი 2024.", "ka"),
+                  ("এটি ঘটেছে ১৯ জুন ২০২৪ তারিখে।", "bn"), ("این در ۱۹ ژوئن ۲۰۲۴ رخ داد.", "fa"),
+                  ("இது 19 ஜூன் 2024 அன்று நடந்தது.", "ta"), ("Bu 19 iyun 2024-cü ildə baş verdi.", "az")]
+    for text, lang in cldr_dated:
+        assert ("date", "2024-06-19") in [(a.kind, a.key) for a in find_anchors([text], lang)], lang
+    # ... but a short name is taken only as written: Swedish maj (May) does not begin majoriteten
+    assert "date" not in {a.kind for a in find_anchors(["Av 19 majoriteten röstade 12 nej."], "sv")}
     # Arabic digits and separators: ١٢٫٥٪ is 12.5 %, ١٬٥٠٠ is 1,500
     assert {(a.kind, a.key) for a in find_anchors(["ارتفع ١٢٫٥٪ إلى ١٬٥٠٠ شخص."], "ar")} == {("percent", "12.5%"),
                                                                                       ("number", "1500")}

@@ -1,7 +1,10 @@
 """Month names and small number words of the languages stemma reads: dates and figures keyed across languages."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import cyrtranslit
+from babel import Locale, UnknownLocaleError
 
 # Per month: every written form (cases included) in en, de, sr/bs (Latin; Cyrillic is derived), hr, cs,
 # ru, uk, mk, bg. "listopad" is October in Croatian but November in Czech (and Ukrainian листопад).
@@ -83,11 +86,47 @@ NOT_ENGLISH_MONTHS = {form for forms in MORE_FORMS.values() for form in forms.sp
 CAPITAL_ONLY = {"may", "mar", "jan", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "feb", "apr", "mai"}
 
 
+@lru_cache(maxsize=None)
+def cldr_months(lang: str) -> dict[str, int]:
+    """Month names of any other language, as the Unicode CLDR data (babel's copy) writes them in full: the form a
+    date uses and the form on its own (Lithuanian birželio, birželis). Names of more than one word ("tháng 6") are
+    left out: the date patterns take a month of one word."""
+    try:
+        months = Locale.parse(lang.split("-")[0]).months
+    except (ValueError, TypeError, UnknownLocaleError):
+        return {}
+    names = [(name, number) for context in ("format", "stand-alone") for number, name in months[context]["wide"].items()]
+    return {name.lower(): number for name, number in names if " " not in name and not any(c.isdigit() for c in name)}
+
+
+# A CLDR name this long may carry a case ending of up to INFLECTION letters (Slovenian junij -> junija, Estonian
+# juuni -> juunil, Finnish kesäkuu -> kesäkuussa); a shorter one is taken only as written (Swedish maj, not majoritet).
+MIN_INFLECTED = 5
+INFLECTION = 3
+
+
+def cldr_month(lower: str, lang: str) -> int | None:
+    """The month a lower-cased word names in the CLDR data of `lang`, inflected or not."""
+    table = cldr_months(lang)
+    if lower in table:
+        return table[lower]
+    for cut in range(1, INFLECTION + 1):
+        stem = lower[:-cut]
+        if len(stem) >= MIN_INFLECTED and stem in table:
+            return table[stem]
+    return None
+
+
+def is_month_word(lower: str, lang: str) -> bool:
+    """A cheap first test: is this lower-cased word a month name anywhere stemma looks for one?"""
+    return lower in MONTHS or cldr_month(lower, lang) is not None
+
+
 def month_number(word: str, lang: str) -> int | None:
     lower = word.lower()
     month = MONTHS.get(lower)
     if month is None:
-        return None
+        return cldr_month(lower, lang)
     if (lower in CAPITAL_ONLY and not word[:1].isupper()) or (lang == "en" and lower in NOT_ENGLISH_MONTHS):
         return None
     if lower.startswith("listopad") and lang in ("hr", "bs"):
