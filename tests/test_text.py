@@ -177,6 +177,16 @@ def test_figures_and_dates_meet_in_scripts_without_spaces_or_capitals():
     assert ("entity", "mars") in [(a.kind, a.key) for a in find_anchors(["NASA sent a probe to Mars in 2020."], "en")]
 
 
+def test_the_soviet_union_is_one_name_in_every_language_and_a_german_country_keeps_its_article():
+    texts = [("The treaty with the Soviet Union was signed in 1961.", "en"),
+             ("За разлику од уговора са Совјетским Савезом из 1961.", "sr"),
+             ("Договор с Советским Союзом был подписан в 1961 году.", "ru"),
+             ("Der Vertrag mit der Sowjetunion wurde 1961 unterzeichnet.", "de")]
+    for text, lang in texts:
+        assert "soviet union" in keys(find_anchors([text], lang), "entity"), lang
+    assert {"svicerland", "turk"} <= keys(find_anchors(["Er reiste in die Schweiz und in die Türkei."], "de"), "entity")
+
+
 def test_spelled_out_numbers_meet_digits_and_german_nouns_are_not_names():
     english = find_anchors(["The leaders met for two days in Berlin."], "en")
     serbian = find_anchors(["Лидери су се састали два дана у Берлину."], "sr")

@@ -158,6 +158,13 @@ def exonym_keys() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def exonym_words() -> frozenset[str]:
+    """Keys of every exonym, in any of its forms or in English."""
+    table = exonym_keys()
+    return frozenset(table) | frozenset(table.values())
+
+
 def parse_number(surface: str) -> float | None:
     """10.000 = 10,000 = 10 000 -> 10000; 2,5 = 2.5. A single separator before exactly three digits groups."""
     if "٫" in surface or "٬" in surface:  # Arabic separators say which one is the decimal: no guessing
@@ -427,6 +434,8 @@ def german_common_noun(sentence: str, token: re.Match) -> bool:
     word = token.group()
     if word.isupper() and len(word) > 1:
         return False  # an acronym: "den USA", "die EU"
+    if word_key(word, "de") in exonym_words():
+        return False  # a name that takes an article: "die Schweiz", "der Sowjetunion"
     if word in GERMAN_PRONOUNS or word.lower().endswith(GERMAN_NOUN_ENDINGS):
         return True
     end = token.start() - 1

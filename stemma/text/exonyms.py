@@ -57,6 +57,7 @@ EXONYMS = {
     "United Nations": "UN UNO OSN OUN ООН УН",
     "United States": "USA US SAD США САД",
     "European Union": "EU ЕС ЄС ЕУ",
+    "Soviet Union": "Sowjetunion USSR UdSSR SSSR СССР",
     "Kremlin": "Kreml Кремль Кремљ",
     "Vatican": "Vatikan Vatikán Ватикан",
 }
@@ -74,4 +75,5 @@ MULTIWORD = {
     "Saudi Arabia": "Saudi-Arabien|Saúdská Arábie|Saudijska Arabija|Саудовская Аравия|Саудівська Аравія|"
                     "Саудијска Арабија",
     "New York": "Nju Jork|Нью-Йорк|Нью-Йорк|Њујорк|Њу Јорк|Njujork",
+    "Soviet Union": "Sovětský svaz|Sovjetski Savez|Советский Союз|Радянський Союз|Совјетски Савез",
 }
