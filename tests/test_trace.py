@@ -236,6 +236,18 @@ def test_verification_takes_each_language_first_so_the_original_is_not_crowded_o
     assert other in chosen[:2] and len(chosen) <= VERIFY
 
 
+def test_verification_goes_on_while_every_candidate_is_a_version_of_the_query(demo_store, demo_page, monkeypatch):
+    """A story in more languages than the budget: while each candidate verified is a copy or translation, the next is
+    verified too, so the original is found behind its translations (here with a budget of one)."""
+    from stemma.analyze import analyze
+    from stemma.trace import tracer
+
+    monkeypatch.setattr(tracer, "VERIFY", 1)
+    report = tracer.Tracer(demo_store).trace(analyze(demo_page("contentfarm")))
+    kinds = {(r.kind, r.article.lang) for r in report.relations}
+    assert {("translation", "en"), ("translation", "hr"), ("translation", "ru")} <= kinds
+
+
 def test_translations_in_scripts_without_capitals_are_split_into_sentences_and_traced(tmp_path):
     """Hindi, Arabic, Korean and Thai sentences start with no capital letter (Thai ones end in a space, not a stop);
     each translation must still be found whole."""

@@ -12,6 +12,10 @@ from stemma.trace.relate import (AGREEMENT_BONUS, agreement, direction, drift, r
                                   sentence_links)
 
 VERIFY = 8  # candidates that get sentence alignment: the encoder is the scarce resource
+# ... unless every one verified so far is a version of the query: a story published in many languages (NTREX has 128)
+# would otherwise fill the budget with its translations in the languages closest to the query's, and its original,
+# in a language further away, would go unverified. Verification then goes on down the candidates, to this many.
+MAX_VERIFY = 4 * VERIFY
 PER_LANGUAGE = 2
 MAX_SENTENCES = 80  # longer articles are aligned on their first sentences
 
@@ -34,8 +38,9 @@ class Tracer:
         return cached
 
     def diverse(self, candidates: list) -> list:
-        """Up to VERIFY candidates, the best of each language first: a widely translated story has many versions,
-        and its original must not be crowded out of verification by its own translations."""
+        """Candidates in the order they are verified, up to PER_LANGUAGE of each language, the best of each language
+        first: a widely translated story has many versions, and its original must not be crowded out of verification
+        by its own translations."""
         numbers = [c.n for c in candidates]  # tens of candidates: well under SQLite's limit of bound values
         langs = dict(self.store.db.execute(
             f"SELECT n, lang FROM articles WHERE n IN ({','.join('?' * len(numbers))})", numbers)) if numbers else {}
@@ -45,12 +50,12 @@ class Tracer:
         chosen = []
         for depth in range(PER_LANGUAGE):
             chosen += [group[depth] for group in rounds.values() if len(group) > depth]
-        return chosen[:VERIFY]
+        return chosen[:MAX_VERIFY]
 
     def trace(self, query: Article, exclude: frozenset[int] = frozenset()) -> Report:
         """The query's relations in the index; `exclude` hides articles as if they were not indexed (benchmarks)."""
         vector = document_vector(query) if query.sentences else None
-        candidates = find_candidates(query, vector, self.store, 4 * VERIFY + len(exclude)) if query.sentences else []
+        candidates = find_candidates(query, vector, self.store, MAX_VERIFY + len(exclude)) if query.sentences else []
         candidates = self.diverse([c for c in candidates if c.n not in exclude])
         relations: list[Relation] = []
         own = self.store.number_of(query.id)
@@ -60,7 +65,10 @@ class Tracer:
             query_vectors = self.stored_sentence_vectors(own, query)
         else:
             query_vectors = sentence_vectors(query)
-        for candidate in candidates:
+        versions = 0
+        for verified, candidate in enumerate(candidates):
+            if verified >= VERIFY and versions < verified:
+                break
             article = self.store.article(candidate.n)
             if article is None or not article.sentences:
                 continue
@@ -72,6 +80,7 @@ class Tracer:
             if kind is None:
                 continue
             derived = kind != "same_story"
+            versions += derived
             way, evidence = direction(query, article, kind) if derived else ("unknown", [])
             agreeing, anchors = agreement(query, article, links) if derived else (0.0, [])
             if anchors:
