@@ -63,8 +63,12 @@ def render_relation(report: Report, r: Relation) -> str:
                       for d in r.drift if d.kind not in ("added_sentence", "dropped_sentence"))
     if changes:
         head += f"<p>Fact drift:</p><ul>{changes}</ul>"
-    if r.kind == "same_story":
-        return head
+    if r.kind == "same_story":  # two texts, not one: only the statements both make, side by side
+        pairs = "".join(f"<tr><td>{e(' '.join(report.query.sentences[i] for i in pair.query))}</td>"
+                        f"<td class='sim'>{pair.similarity:.2f}</td>"
+                        f"<td>{e(' '.join(a.sentences[j] for j in pair.article))}</td></tr>" for pair in r.alignment)
+        return head + (f"<table class='align'><tr><th>query</th><th></th><th>article</th></tr>{pairs}</table>"
+                       if pairs else "")
     rows = []
     qi = aj = 0
     for pair in r.alignment + [None]:
