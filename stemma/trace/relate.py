@@ -396,7 +396,8 @@ def drift(query: Article, article: Article, links: list[AlignedPair], derived: b
     Two reports of one story (not `derived`) choose and word their facts each its own way: only a figure that each
     gives differently in a statement both make is drift there."""
     found: list[Drift] = []
-    unmatched = (unmatched_names(query, article), unmatched_names(article, query)) if links else (set(), set())
+    unmatched = ((unmatched_names(query, article), unmatched_names(article, query)) if links and derived
+                 else (set(), set()))
     for pair in links:
         if derived:
             found += changed_names(query, article, pair, unmatched) + changed_quotes(query, article, pair)
