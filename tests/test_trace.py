@@ -110,6 +110,17 @@ def test_a_short_translation_aligns_against_the_background_but_two_chats_greetin
     assert coverage(sentence_links(other_greeting, greeting, langs=("de", "en")), 2, "query") == 0.0
 
 
+def test_a_language_without_its_own_background_is_scored_against_all_the_others():
+    """Serbian, Spanish or Hindi have no sentences of their own to sample ordinary ones from: a generic sentence in
+    them must still count as generic, or no short text in them could be told from a chat greeting."""
+    from stemma.embed import background_similarity, embed_texts
+
+    generic, specific = embed_texts(["Hvala što ste nas kontaktirali danas.",
+                                     "Muzej u Subotici kupio je tri Rembrantove grafike za 2,4 miliona dinara."], "sr")
+    scores = background_similarity(np.vstack([generic, specific]), "sr")
+    assert scores is not None and scores[0] > scores[1]
+
+
 def test_a_weakly_proposed_candidate_is_derived_only_when_nearly_all_of_both_texts_align():
     from stemma.model import AlignedPair, Article
     from stemma.trace.relate import relation_kind

@@ -83,7 +83,7 @@ def background_scores(scores: PairScores, query: np.ndarray, article: np.ndarray
                       article_lang: str) -> PairScores | None:
     """The same pairs with another margin: a pair's similarity minus how close its two sentences are to ordinary
     sentences of the other language (embed.background_similarity), for texts too short to be their own
-    neighbourhood. None when a language has no background."""
+    neighbourhood. None with an encoder that has no background."""
     query_background = background_similarity(query, article_lang)
     article_background = background_similarity(article, query_lang)
     if query_background is None or article_background is None:
