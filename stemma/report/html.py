@@ -51,6 +51,9 @@ def render_report(report: Report) -> str:
     return "<section>" + "".join(parts) + "</section>"
 
 
+ALIGNMENT_TABLE = "<table class='align'><tr><th>query</th><th></th><th>article</th></tr>{}</table>"
+
+
 def render_relation(report: Report, r: Relation) -> str:
     a = r.article
     evidence = "".join(f"<li>{e(x)}</li>" for x in r.evidence)
@@ -63,12 +66,14 @@ def render_relation(report: Report, r: Relation) -> str:
                       for d in r.drift if d.kind not in ("added_sentence", "dropped_sentence"))
     if changes:
         head += f"<p>Fact drift:</p><ul>{changes}</ul>"
+
+    def linked_row(pair, css: str = "") -> str:
+        left = " ".join(report.query.sentences[i] for i in pair.query)
+        right = " ".join(a.sentences[j] for j in pair.article)
+        return f"<tr{css}><td>{e(left)}</td><td class='sim'>{pair.similarity:.2f}</td><td>{e(right)}</td></tr>"
+
     if r.kind == "same_story":  # two texts, not one: only the statements both make, side by side
-        pairs = "".join(f"<tr><td>{e(' '.join(report.query.sentences[i] for i in pair.query))}</td>"
-                        f"<td class='sim'>{pair.similarity:.2f}</td>"
-                        f"<td>{e(' '.join(a.sentences[j] for j in pair.article))}</td></tr>" for pair in r.alignment)
-        return head + (f"<table class='align'><tr><th>query</th><th></th><th>article</th></tr>{pairs}</table>"
-                       if pairs else "")
+        return head + (ALIGNMENT_TABLE.format("".join(map(linked_row, r.alignment))) if r.alignment else "")
     rows = []
     qi = aj = 0
     for pair in r.alignment + [None]:
@@ -80,9 +85,6 @@ def render_relation(report: Report, r: Relation) -> str:
             rows.append(f"<tr class='only'><td></td><td class='sim'></td><td>{e(a.sentences[j])}</td></tr>")
         if pair is None:
             break
-        left = " ".join(report.query.sentences[i] for i in pair.query)
-        right = " ".join(a.sentences[j] for j in pair.article)
-        css = " class='drift'" if pair.query[0] in drifted else ""
-        rows.append(f"<tr{css}><td>{e(left)}</td><td class='sim'>{pair.similarity:.2f}</td><td>{e(right)}</td></tr>")
+        rows.append(linked_row(pair, " class='drift'" if pair.query[0] in drifted else ""))
         qi, aj = pair.query[-1] + 1, pair.article[-1] + 1
-    return (head + "<table class='align'><tr><th>query</th><th></th><th>article</th></tr>" + "".join(rows) + "</table>")
+    return head + ALIGNMENT_TABLE.format("".join(rows))
