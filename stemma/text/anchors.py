@@ -42,7 +42,7 @@ MULTIPLIER_PREFIXES = (
 EXACT_MULTIPLIERS = {"m": 10**6, "bn": 10**9, "b": 10**9, "k": 10**3, "mil": 10**6, "mld": 10**9}
 # "billion" is 10^9 in English and 10^12 in the long-scale languages (Billion, bilion, билион).
 BILLION = ("billion", "bilion", "билион", "біліон")
-PERCENT_SIGNS = "%％‰٪"  # Arabic ٪ too
+PERCENT_SIGNS = ("%", "％", "‰", "٪")  # Arabic ٪ too
 PERCENT_WORDS = ("percent", "per cent", "posto", "odsto", "postot", "procen", "посто", "одсто", "процен",
                  "процент", "відсот", "prozent", "procent")
 CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "₴": "UAH", "₹": "INR",
@@ -317,7 +317,7 @@ def find_numbers(c: Collector, lang: str) -> None:
         before = s[max(0, start - 4):start]
         # Percent: 12 %, 12 posto, 12 процената.
         tail = rest.lstrip().lower()
-        sign = tail.startswith(tuple(PERCENT_SIGNS))
+        sign = tail.startswith(PERCENT_SIGNS)
         if sign or (tail.startswith(PERCENT_WORDS) and rest[:1].isspace()):
             width = len(rest) - len(tail) + (1 if sign else len(TOKEN.match(tail).group()))
             c.add("percent", start, surface_end + width, key + "%")
