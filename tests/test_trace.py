@@ -259,6 +259,22 @@ def test_verification_goes_on_while_every_candidate_is_a_version_of_the_query(de
     assert {("translation", "en"), ("translation", "hr"), ("translation", "ru")} <= kinds
 
 
+def test_a_version_found_proposes_the_original_the_candidate_stage_missed(demo_store, demo_page, monkeypatch):
+    """A machine translation can be far from its original in vector space and share no anchor with it: when the
+    candidate stage proposes only the Croatian translation, the English original must still be found, through it."""
+    from stemma.analyze import analyze
+    from stemma.trace import tracer
+
+    croatian = [n for n, lang in demo_store.db.execute("SELECT n, lang FROM articles") if lang == "hr"]
+    found = tracer.find_candidates
+    monkeypatch.setattr(tracer, "find_candidates",
+                        lambda *args: [c for c in found(*args) if c.n in croatian])
+    report = tracer.Tracer(demo_store).trace(analyze(demo_page("contentfarm")))
+    original = next(r for r in report.relations if r.article.lang == "en")
+    assert (original.kind, original.direction) == ("translation", "query_from_article")
+    assert any("close to a version of the page" in reason and "jadranskilist" in reason for reason in original.evidence)
+
+
 def test_translations_in_scripts_without_capitals_are_split_into_sentences_and_traced(tmp_path):
     """Hindi, Arabic, Korean and Thai sentences start with no capital letter (Thai ones end in a space, not a stop);
     each translation must still be found whole."""

@@ -321,6 +321,10 @@ class Store:
                                           pairs + wanted))
         return scores
 
+    def document_vector(self, n: int) -> np.ndarray | None:
+        row = self.db.execute("SELECT vector FROM articles WHERE n=?", (n,)).fetchone()
+        return None if row is None else from_blob(row[0])
+
     def vector_similarities(self, vector: np.ndarray, numbers: Iterable[int]) -> dict[int, float]:
         """Cosine of `vector` with the stored document vectors of `numbers` (those that have one)."""
         from stemma.store.vectors import normalized

@@ -42,12 +42,15 @@ class Candidate:
     lsh_bands: int = 0
     anchor_score: float = 0.0
     vector_similarity: float = 0.0
+    version_similarity: float = 0.0  # cosine with a version of the query found by verification (tracer.Tracer.trace)
+    lang: str = ""  # set when candidates are lined up for verification
 
     @property
     def priority(self) -> float:
-        """Rank for verification: near-duplicates first, then agreement of the two cross-language signals."""
+        """Rank for verification: near-duplicates first, then agreement of the two cross-language signals. A document
+        close to a verified version of the query counts as close to the query itself."""
         return (self.lsh_bands / 8 + min(self.anchor_score / ANCHOR_UNIT, 1.5)
-                + max(self.vector_similarity - VECTOR_BASE, 0) * VECTOR_SCALE)
+                + max(max(self.vector_similarity, self.version_similarity) - VECTOR_BASE, 0) * VECTOR_SCALE)
 
 
 def find_candidates(query: Article, vector: np.ndarray | None, store: Store, limit: int) -> list[Candidate]:

@@ -7,7 +7,7 @@ from stemma.embed import embed_texts
 from stemma.model import Article, Relation, Report
 from stemma.signatures import document_vector
 from stemma.store import Store
-from stemma.trace.candidates import FIRM_PRIORITY, find_candidates
+from stemma.trace.candidates import FIRM_PRIORITY, MIN_PRIORITY, VECTOR_BASE, VECTOR_SCALE, Candidate, find_candidates
 from stemma.trace.relate import (AGREEMENT_BONUS, agreement, direction, drift, rank, relation_kind,
                                   sentence_links)
 
@@ -17,6 +17,13 @@ VERIFY = 8  # candidates that get sentence alignment: the encoder is the scarce 
 # in a language further away, would go unverified. Verification then goes on down the candidates, to this many.
 MAX_VERIFY = 4 * VERIFY
 PER_LANGUAGE = 2
+# A version of the query found by verification proposes its own nearest documents: a machine translation can be far
+# from its original in vector space (WMT train: a Japanese social-media post at cosine 0.25 to its English source, out
+# of every candidate pool) while a human translation of it in a third language is close to both (0.50). Versions
+# expanded per trace, and neighbours taken from each; they are proposed only as strongly as their cosine with the
+# version makes them (candidates.Candidate.priority), so a weak one is still held to a near-complete alignment.
+EXPANDED_VERSIONS = 3
+VERSION_NEIGHBOURS = 8
 MAX_SENTENCES = 80  # longer articles are aligned on their first sentences
 
 
@@ -37,20 +44,61 @@ class Tracer:
             self.store.cache_sentence_vectors(n, cached)
         return cached
 
+    def languages(self, numbers: list[int]) -> dict[int, str]:
+        # tens of candidates: well under SQLite's limit of bound values
+        return dict(self.store.db.execute(
+            f"SELECT n, lang FROM articles WHERE n IN ({','.join('?' * len(numbers))})", numbers)) if numbers else {}
+
     def diverse(self, candidates: list) -> list:
         """Candidates in the order they are verified, up to PER_LANGUAGE of each language, the best of each language
         first: a widely translated story has many versions, and its original must not be crowded out of verification
         by its own translations."""
-        numbers = [c.n for c in candidates]  # tens of candidates: well under SQLite's limit of bound values
-        langs = dict(self.store.db.execute(
-            f"SELECT n, lang FROM articles WHERE n IN ({','.join('?' * len(numbers))})", numbers)) if numbers else {}
+        langs = self.languages([c.n for c in candidates])
         rounds: dict[str, list] = {}
         for candidate in candidates:
-            rounds.setdefault(langs.get(candidate.n, ""), []).append(candidate)
+            candidate.lang = langs.get(candidate.n, "")
+            rounds.setdefault(candidate.lang, []).append(candidate)
         chosen = []
         for depth in range(PER_LANGUAGE):
             chosen += [group[depth] for group in rounds.values() if len(group) > depth]
         return chosen[:MAX_VERIFY]
+
+    def propose_neighbours(self, version: int, url: str, query_vector: np.ndarray | None, candidates: list,
+                           start: int, seen: set, found_langs: set[str]) -> None:
+        """Let a verified version of the query vouch for its nearest documents. A waiting candidate among them
+        (candidates[start:]) is proposed as firmly as its cosine with the version makes it, in its place. One not yet
+        proposed is lined up by that priority, if it is in a language where no version has been found and no firm
+        candidate waits: the version is there to reach the languages the candidate stage missed, not to fill the
+        budget with look-alikes of itself (WMT's support chats paste the same instructions into many documents)."""
+        vector = self.store.document_vector(version)
+        if vector is None:
+            return
+        near = self.store.vectors.nearest(vector, VERSION_NEIGHBOURS + 1)
+        reason = lambda similarity: f"close to a version of the page, {url} (cosine {similarity:.2f})"  # noqa: E731
+        waiting = candidates[start:]
+        for candidate in waiting:
+            similarity = near.get(candidate.n, 0.0)
+            before = candidate.priority
+            candidate.version_similarity = max(candidate.version_similarity, similarity)
+            if candidate.priority > before:
+                candidate.reasons.append(reason(similarity))
+        covered = found_langs | {c.lang for c in waiting if c.priority >= FIRM_PRIORITY}
+        new = [n for n in near if n not in seen and (near[n] - VECTOR_BASE) * VECTOR_SCALE >= MIN_PRIORITY]
+        langs = self.languages(new)
+        to_query = self.store.vector_similarities(query_vector, new) if query_vector is not None and new else {}
+        proposed: list[Candidate] = []
+        for n in sorted(new, key=lambda n: -near[n]):
+            lang = langs.get(n, "")
+            if lang not in covered and sum(c.lang == lang for c in proposed) < PER_LANGUAGE:
+                proposed.append(Candidate(n, [reason(near[n])], vector_similarity=to_query.get(n, 0.0),
+                                          version_similarity=near[n], lang=lang))
+                seen.add(n)
+        line = []  # each new one goes in before the first waiting candidate it outranks
+        for candidate in waiting:
+            while proposed and proposed[0].priority > candidate.priority:
+                line.append(proposed.pop(0))
+            line.append(candidate)
+        candidates[start:] = line + proposed
 
     def trace(self, query: Article, exclude: frozenset[int] = frozenset()) -> Report:
         """The query's relations in the index; `exclude` hides articles as if they were not indexed (benchmarks)."""
@@ -65,9 +113,11 @@ class Tracer:
             query_vectors = self.stored_sentence_vectors(own, query)
         else:
             query_vectors = sentence_vectors(query)
-        versions = 0
-        for verified, candidate in enumerate(candidates):
-            if verified >= VERIFY and versions < verified:
+        versions = expanded = 0
+        seen = {c.n for c in candidates} | set(exclude) | {own}
+        found_langs: set[str] = set()  # languages of the versions found
+        for verified, candidate in enumerate(candidates):  # grows as versions propose their neighbours
+            if verified >= VERIFY and versions < verified or verified >= MAX_VERIFY:
                 break
             article = self.store.article(candidate.n)
             if article is None or not article.sentences:
@@ -81,6 +131,11 @@ class Tracer:
                 continue
             derived = kind != "same_story"
             versions += derived
+            if derived:
+                found_langs.add(article.lang)
+            if derived and expanded < EXPANDED_VERSIONS:
+                expanded += 1
+                self.propose_neighbours(candidate.n, article.url, vector, candidates, verified + 1, seen, found_langs)
             way, evidence = direction(query, article, kind) if derived else ("unknown", [])
             agreeing, anchors = agreement(query, article, links) if derived else (0.0, [])
             if anchors:
