@@ -19,11 +19,11 @@ MAX_VERIFY = 4 * VERIFY
 PER_LANGUAGE = 2
 # A version of the query found by verification proposes its own nearest documents: a machine translation can be far
 # from its original in vector space (WMT train: a Japanese social-media post at cosine 0.25 to its English source, out
-# of every candidate pool) while a human translation of it in a third language is close to both (0.50). Versions
-# expanded per trace, and neighbours taken from each; they are proposed only as strongly as their cosine with the
-# version makes them (candidates.Candidate.priority), so a weak one is still held to a near-complete alignment.
-EXPANDED_VERSIONS = 3
-VERSION_NEIGHBOURS = 8
+# of every candidate pool) while a human translation of it in a third language is close to both (0.50). A neighbour is
+# proposed only as firmly as its cosine with the version makes it (candidates.Candidate.priority), so a weak one is
+# still held to a near-complete alignment.
+EXPANDED_VERSIONS = 3  # versions per trace that propose their neighbours: each costs one vector search
+VERSION_NEIGHBOURS = 8  # nearest documents of each
 MAX_SENTENCES = 80  # longer articles are aligned on their first sentences
 
 
@@ -74,7 +74,9 @@ class Tracer:
         if vector is None:
             return
         near = self.store.vectors.nearest(vector, VERSION_NEIGHBOURS + 1)
-        reason = lambda similarity: f"close to a version of the page, {url} (cosine {similarity:.2f})"  # noqa: E731
+        def reason(similarity: float) -> str:
+            return f"close to a version of the page, {url} (cosine {similarity:.2f})"
+
         waiting = candidates[start:]
         for candidate in waiting:
             similarity = near.get(candidate.n, 0.0)
