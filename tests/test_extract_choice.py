@@ -110,3 +110,11 @@ def test_the_span_ends_at_the_last_line_the_pick_holds():
     teasers = [f"- {line}" for line in TEASERS[:3]]
     main = [LEAD, *STORY, *takeaways, *teasers]
     assert choose(main, [LEAD, *STORY], is_link=lambda line: False) == [LEAD, *STORY]
+
+
+def test_short_lines_of_the_pick_next_to_the_span_stay_but_not_a_byline_before_it():
+    # a letter quoted in the story: its salutation and signature are too short to be found in the pick by
+    # their text, but the pick has them as lines; a byline right before the story's first line does not stay
+    letter = ["Dear Minister,", *STORY, "Sincerely,", "The passenger council"]
+    assert choose(["By Jane Doe", LEAD, *letter, *TEASERS], letter) == [LEAD, *letter]
+    assert choose(["By Jane Doe", *letter, *TEASERS], letter) == letter[1:]

@@ -246,7 +246,16 @@ def spanned(main: list[str], picked: list[str]) -> list[str]:
     if not inside:
         return picked
     first, last = inside[0], inside[-1]
-    return [line for line in main[:first] if is_prose(line)] + main[first:last + 1]
+    lead = [n for n in range(first) if is_prose(main[n])]
+    # Short lines next to the span that the pick has as lines of its own are the story's too (a letter's
+    # salutation and signature, a closing line), when they follow it or lie between it and a prose lead
+    # kept before it: right before the story's first line they are its byline, date or headline.
+    picked_lines = {key(line) for line in picked}
+    while lead and first - 1 > lead[-1] and key(main[first - 1]) in picked_lines:
+        first -= 1
+    while last + 1 < len(main) and key(main[last + 1]) in picked_lines:
+        last += 1
+    return [main[n] for n in lead] + main[first:last + 1]
 
 
 def is_prose(line: str) -> bool:
