@@ -1,10 +1,12 @@
 """Tracing: alignment on controlled vectors, and relations, direction and drift on the demo corpus."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import SHARED
 
 from stemma.trace.align import align
 
@@ -108,6 +110,23 @@ def test_a_short_translation_aligns_against_the_background_but_two_chats_greetin
                                   "Können Sie mir bitte Ihre E-Mail-Adresse bestätigen?"], "de")
     assert (other_greeting @ greeting.T).diagonal().min() > 0.87  # as close as the translation's pairs
     assert coverage(sentence_links(other_greeting, greeting, langs=("de", "en")), 2, "query") == 0.0
+
+
+def test_a_short_promotion_aligns_though_one_generic_line_in_it_stands_out_from_nothing():
+    # WMT22 ja-en dev, a shop's four-line promotion and one system's translation: "Members only!" - "会員様限定!"
+    # is no closer to each other than to ordinary sentences; the lines around it are, and hold it in place.
+    from stemma.embed import embed_texts
+    from stemma.trace.relate import coverage, sentence_links
+
+    rows = (json.loads(line) for line in (SHARED / "corpora" / "wmt" / "ja-en.jsonl").open(encoding="utf-8"))
+    row = next(row for row in rows if row["doc_id"] == "ecommerce_ja_075")
+    source, translated = row["src"].split("\n"), row["systems"]["NT5"].split("\n")
+    assert len(source) == len(translated) == 4
+    links = sentence_links(embed_texts(translated, "en"), embed_texts(source, "ja"), langs=("en", "ja"))
+    assert coverage(links, 4, "query") == 1.0
+    # the last line missing from the translation: nothing holds the texts together at that end
+    links = sentence_links(embed_texts(translated[:3], "en"), embed_texts(source, "ja"), langs=("en", "ja"))
+    assert coverage(links, 3, "query") == 0.0
 
 
 def test_a_language_without_its_own_background_is_scored_against_all_the_others():
