@@ -129,6 +129,21 @@ def test_a_short_promotion_aligns_though_one_generic_line_in_it_stands_out_from_
     assert coverage(links, 3, "query") == 0.0
 
 
+def test_a_one_sentence_text_links_to_its_translation_but_not_to_a_paraphrase_of_a_generic_line():
+    # one sentence is no neighbourhood: its link must stand out from ordinary sentences, not just from its neighbours
+    from stemma.embed import embed_texts
+    from stemma.trace.relate import sentence_links
+
+    def linked(query: str, article: str) -> bool:
+        return bool(sentence_links(embed_texts([query], "en"), embed_texts([article], "de"), langs=("en", "de")))
+
+    waiting = "Thank you, please bear with me a moment while I look into this for you."
+    assert linked(waiting, "Vielen Dank, bitte haben Sie einen Moment Geduld, während ich mir das für Sie ansehe.")
+    assert not linked(waiting, "Danke für Ihre Geduld, ich prüfe gleich Ihre Bestellung.")  # another chat's line
+    assert linked("The mayor of Lyon resigned on Tuesday after a corruption inquiry.",
+                  "Der Bürgermeister von Lyon ist am Dienstag nach einer Korruptionsermittlung zurückgetreten.")
+
+
 def test_a_language_without_its_own_background_is_scored_against_all_the_others():
     """Serbian, Spanish or Hindi have no sentences of their own to sample ordinary ones from: a generic sentence in
     them must still count as generic, or no short text in them could be told from a chat greeting."""
