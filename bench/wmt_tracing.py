@@ -10,7 +10,7 @@ import shutil
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from bench import SHARED, markdown_table, write_result
@@ -62,7 +62,8 @@ def load(split: str, docs_per_set: int, systems_per_doc: int, seed: int):
     rng = random.Random(seed)
     indexed: dict[str, tuple[str, str]] = {}  # url -> (lang, text); a shared source is indexed once
     sources: dict[str, set[str]] = {}  # doc url prefix -> line keys of its source
-    queries = []  # (pair, source url, url prefix of the doc's source and references, lang, MT text, garbled system)
+    # (pair, source url, url prefix of the doc's source and references, lang, MT text, garbled system, domain)
+    queries = []
     for path in sorted((SHARED / "corpora" / "wmt").glob("*.jsonl")):
         by_set = defaultdict(list)
         for row in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
@@ -82,7 +83,7 @@ def load(split: str, docs_per_set: int, systems_per_doc: int, seed: int):
                 systems = [s for s, t in sorted(row.get("systems", {}).items()) if lines(t)]
                 for system in rng.sample(systems, min(systems_per_doc, len(systems))):
                     queries.append((row["pair"], f"{base}/src", family, row["tgt_lang"], lines(row["systems"][system]),
-                                    (dataset, row["pair"], system) in GARBLED))
+                                    (dataset, row["pair"], system) in GARBLED, row.get("domain") or "unknown"))
     return indexed, queries, near_duplicates(sources)
 
 
@@ -120,21 +121,20 @@ def main(argv: list[str] | None = None) -> None:
             hidden = frozenset(n for url, n in number.items() if document_of(url) in documents)
             return any(r.kind in DERIVED for r in tracer.trace(query, exclude=hidden).relations)
 
-        hits, claims, claims_apart, counts = defaultdict(int), defaultdict(int), defaultdict(int), defaultdict(int)
-        readable_hits, readable = defaultdict(int), defaultdict(int)  # queries not from a GARBLED system
+        by_pair: dict[str, Counter] = defaultdict(Counter)
+        by_domain: dict[str, Counter] = defaultdict(Counter)
         started, traces = time.perf_counter(), 0
-        for traced, (pair, source, family, lang, text, garbled) in enumerate(queries, 1):
+        for traced, (pair, source, family, lang, text, garbled, domain) in enumerate(queries, 1):
             query = analyze(Page(url=f"{source}#mt{traced}", content=text, kind="text", lang=lang))
-            counts[pair] += 1
             in_source_lang = [r for r in tracer.trace(query).relations if r.article.lang == indexed[source][0]]
             hit = bool(in_source_lang) and in_source_lang[0].article.url == source and in_source_lang[0].kind == "translation"
-            hits[pair] += hit
-            readable[pair] += not garbled
-            readable_hits[pair] += hit and not garbled
             claimed = claims_derivation(query, {family})
-            claims[pair] += claimed
             # The documents that are nearly the source's text hidden too: traced again only where there are some.
-            claims_apart[pair] += claims_derivation(query, {family} | copies[family]) if copies[family] else claimed
+            claimed_apart = claims_derivation(query, {family} | copies[family]) if copies[family] else claimed
+            outcome = Counter(queries=1, hits=hit, readable=not garbled, readable_hits=hit and not garbled,
+                              claims=claimed, claims_apart=claimed_apart)
+            by_pair[pair] += outcome
+            by_domain[domain] += outcome
             traces += 3 if copies[family] else 2
             if traced % 20 == 0:
                 print(f"  {traced}/{len(queries)} queries traced", file=sys.stderr, flush=True)
@@ -146,16 +146,20 @@ def main(argv: list[str] | None = None) -> None:
     def rate(part: int, whole: int) -> str:
         return f"{part / whole:.3f} ({whole})" if whole else "n/a"
 
-    rows = [[pair, counts[pair], hits[pair] / counts[pair], rate(readable_hits[pair], readable[pair]),
-             claims[pair] / counts[pair], claims_apart[pair] / counts[pair]] for pair in sorted(counts)]
-    total, total_readable = sum(counts.values()), sum(readable.values())
-    rows.append(["all", total, sum(hits.values()) / total, rate(sum(readable_hits.values()), total_readable),
-                 sum(claims.values()) / total, sum(claims_apart.values()) / total])
-    table = markdown_table(["pair", "MT queries", "recall@1 (source, translation)",
-                            "recall@1, garbled systems' outputs left out (queries)", "false-derivation rate",
-                            "false-derivation rate, near-duplicate documents hidden too"], rows)
+    def row(name: str, c: Counter) -> list:
+        return [name, c["queries"], c["hits"] / c["queries"], rate(c["readable_hits"], c["readable"]),
+                c["claims"] / c["queries"], c["claims_apart"] / c["queries"]]
+
+    header = ["recall@1 (source, translation)", "recall@1, garbled systems' outputs left out (queries)",
+              "false-derivation rate", "false-derivation rate, near-duplicate documents hidden too"]
+    everything = sum(by_pair.values(), Counter())
+    table = markdown_table(["pair", "MT queries"] + header,
+                           [row(pair, by_pair[pair]) for pair in sorted(by_pair)] + [row("all", everything)])
+    table += "\n\n" + markdown_table(["domain", "MT queries"] + header,
+                                      [row(domain, by_domain[domain]) for domain in sorted(by_domain)])
+    total = everything["queries"]
     near = sum(1 for query in queries if copies[query[2]])
-    garbled = total - total_readable
+    garbled = total - everything["readable"]
     write_result(f"wmt_tracing_{args.split}", f"Tracing machine translations to their WMT source ({args.split} split)", table,
                  f"python -m bench wmt_tracing  # --split {args.split} --docs {args.docs} --systems {args.systems}",
                  notes=f"Index: {len(indexed)} pages (every source and human reference of the {args.split} split), "
