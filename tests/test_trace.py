@@ -309,6 +309,31 @@ def test_a_version_found_proposes_the_original_the_candidate_stage_missed(demo_s
     assert any("close to a version of the page" in reason and "jadranskilist" in reason for reason in original.evidence)
 
 
+def test_the_original_a_version_proposes_outranks_a_look_alike_waiting_in_its_language(demo_store, demo_page,
+                                                                                       monkeypatch):
+    """The candidate stage proposes the Croatian translation and, firmly, an unrelated English page: the English
+    original, much closer to the translation than that page is to the query, must be verified before it."""
+    from stemma.analyze import analyze
+    from stemma.trace import tracer
+
+    urls = {url: n for n, url in demo_store.db.execute("SELECT n, url FROM articles")}
+    croatian = next(n for url, n in urls.items() if "jadranskilist" in url)
+    look_alike = next(n for url, n in urls.items() if "brenmouthpost" in url)
+    found = tracer.find_candidates
+
+    def croatian_and_look_alike(*args):
+        kept = [c for c in found(*args) if c.n == croatian]
+        kept.append(tracer.Candidate(look_alike, ["shares the port's name"], vector_similarity=0.45))
+        assert kept[-1].priority >= tracer.FIRM_PRIORITY
+        return kept
+
+    monkeypatch.setattr(tracer, "find_candidates", croatian_and_look_alike)
+    report = tracer.Tracer(demo_store).trace(analyze(demo_page("contentfarm")))
+    original = next(r for r in report.relations if r.article.lang == "en")
+    assert "meridiandispatch" in original.article.url and original.kind == "translation"
+    assert any("close to a version of the page" in reason for reason in original.evidence)
+
+
 def test_translations_in_scripts_without_capitals_are_split_into_sentences_and_traced(tmp_path):
     """Hindi, Arabic, Korean and Thai sentences start with no capital letter (Thai ones end in a space, not a stop);
     each translation must still be found whole."""
