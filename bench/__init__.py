@@ -30,6 +30,13 @@ def markdown_table(header: list[str], rows: list[list[object]]) -> str:
     return "\n".join(lines)
 
 
+def wmt_document_url(row: dict) -> str:
+    """A WMT document's address. The source language is part of it: WMT22's support chats give both sides of one
+    chat the same doc_id, the German customer's turns (de-en) and the English agent's (en-de, en-cs, ...); keyed by
+    doc_id alone, one side's source and references overwrote the other's (20 chats over the splits)."""
+    return f"https://wmt.example/{row['dataset']}/{row['src_lang']}/{row['doc_id']}"
+
+
 def _cores() -> int:
     import os
 

@@ -14,7 +14,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from bench import SHARED, markdown_table, write_result
+from bench import SHARED, markdown_table, wmt_document_url, write_result
 
 PAGES = 2000
 TRACE_QUERIES = 40
@@ -39,9 +39,9 @@ def wmt_documents() -> list[tuple[str, str, str]]:
     for path in sorted((SHARED / "corpora" / "wmt").glob("*.jsonl")):
         for row in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
             if row.get("src"):
-                docs.append((f"https://wmt.example/{row['dataset']}/{row['doc_id']}/src", row["src_lang"], row["src"]))
+                docs.append((f"{wmt_document_url(row)}/src", row["src_lang"], row["src"]))
             for name, text in (row.get("refs") or {}).items():
-                docs.append((f"https://wmt.example/{row['dataset']}/{row['doc_id']}/{row['tgt_lang']}/{name}", row["tgt_lang"], text))
+                docs.append((f"{wmt_document_url(row)}/{row['tgt_lang']}/{name}", row["tgt_lang"], text))
     return docs
 
 

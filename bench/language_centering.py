@@ -11,7 +11,7 @@ from collections import defaultdict
 
 import numpy as np
 
-from bench import SHARED, markdown_table, write_result
+from bench import SHARED, markdown_table, wmt_document_url, write_result
 
 RANKS = (1, 8, 64)
 
@@ -23,7 +23,7 @@ def load(split: str):
         for row in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
             if row["split"] != split or not row.get("src") or not row.get("refs"):
                 continue
-            base = f"{row['dataset']}/{row['doc_id']}"
+            base = wmt_document_url(row)
             indexed[f"{base}/src"] = (row["src_lang"], row["src"])
             for name, text in row["refs"].items():
                 indexed[f"{base}/{row['tgt_lang']}/{name}"] = (row["tgt_lang"], text)

@@ -6,7 +6,7 @@ import random
 import time
 from pathlib import Path
 
-from bench import SHARED
+from bench import SHARED, wmt_document_url
 
 QUERIES = 120  # one query is 0.008 of recall: enough to tell "within 0.01"
 MIN_WORDS = 40
@@ -23,15 +23,15 @@ def wmt_sources_and_references() -> tuple[list[tuple[str, str, str]], list[tuple
             if not row.get("src") or len(row["src"].split()) < MIN_WORDS:
                 continue
             # The same document appears in several pairs (and once in paragraph segments): index it once.
-            key = row["doc_id"]
+            key = wmt_document_url(row)
             head = " ".join(row["src"].split())[:200]
             if key not in sources and head not in seen_text:
                 seen_text.add(head)
-                sources[key] = (f"https://wmt.example/{row['dataset']}/{key}/src", row["src_lang"], row["src"])
+                sources[key] = (f"{key}/src", row["src_lang"], row["src"])
             if key in sources:
                 for name, text in sorted((row.get("refs") or {}).items()):
                     if text and len(text.split()) >= MIN_WORDS // 2:
-                        url = f"https://wmt.example/{row['dataset']}/{key}/{row['tgt_lang']}/{name}"
+                        url = f"{key}/{row['tgt_lang']}/{name}"
                         references.setdefault(key, []).append((url, row["tgt_lang"], text, sources[key][0]))
     rng = random.Random(5)
     with_refs = sorted(k for k in references)

@@ -13,7 +13,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from bench import SHARED, markdown_table, write_result
+from bench import SHARED, markdown_table, wmt_document_url, write_result
 
 DERIVED = {"copy", "rewrite", "translation", "excerpt"}
 
@@ -71,14 +71,14 @@ def load(split: str, docs_per_set: int, systems_per_doc: int, seed: int):
                 by_set[row["dataset"]].append(row)
         for dataset, rows in sorted(by_set.items()):
             for row in rows:
-                base = f"https://wmt.example/{dataset}/{row['doc_id']}"
+                base = wmt_document_url(row)
                 indexed[f"{base}/src"] = (row["src_lang"], lines(row["src"]))
                 sources[base] = line_keys(row["src"])
                 for name, text in row["refs"].items():
                     indexed[f"{base}/{row['tgt_lang']}/{name}"] = (row["tgt_lang"], lines(text))
             sample = rng.sample(rows, min(docs_per_set, len(rows)))
             for row in sample:
-                base = f"https://wmt.example/{dataset}/{row['doc_id']}"
+                base = wmt_document_url(row)
                 family = base  # the source and every human translation of it, in all pairs that share it
                 systems = [s for s, t in sorted(row.get("systems", {}).items()) if lines(t)]
                 for system in rng.sample(systems, min(systems_per_doc, len(systems))):
