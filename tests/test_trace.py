@@ -337,6 +337,25 @@ def test_the_original_a_version_proposes_outranks_a_look_alike_waiting_in_its_la
     assert any("close to a version of the page" in reason for reason in original.evidence)
 
 
+def test_one_look_alike_verified_among_the_versions_does_not_end_verification(demo_store, demo_page, monkeypatch):
+    """Past the budget, verification goes on while every candidate verified but one is a version of the page: a
+    look-alike verified next to the Croatian translation must not leave the English original unverified."""
+    from stemma.analyze import analyze
+    from stemma.trace import tracer
+
+    urls = {url: n for n, url in demo_store.db.execute("SELECT n, url FROM articles")}
+    order = [next(n for url, n in urls.items() if name in url)
+             for name in ("jadranskilist", "brenmouthpost", "meridiandispatch")]
+    monkeypatch.setattr(tracer, "find_candidates", lambda *args: [
+        tracer.Candidate(n, ["proposed by the test"], vector_similarity=0.5) for n in order])
+    monkeypatch.setattr(tracer, "VERIFY", 2)
+    monkeypatch.setattr(tracer, "EXPANDED_VERSIONS", 0)  # the order above stands
+    report = tracer.Tracer(demo_store).trace(analyze(demo_page("contentfarm")))
+    assert any(r.article.lang == "hr" and r.kind == "translation" for r in report.relations)
+    original = next(r for r in report.relations if r.article.lang == "en")
+    assert "meridiandispatch" in original.article.url and original.kind == "translation"
+
+
 def test_translations_in_scripts_without_capitals_are_split_into_sentences_and_traced(tmp_path):
     """Hindi, Arabic, Korean and Thai sentences start with no capital letter (Thai ones end in a space, not a stop);
     each translation must still be found whole."""

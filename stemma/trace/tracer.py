@@ -16,6 +16,10 @@ VERIFY = 8  # candidates that get sentence alignment: the encoder is the scarce 
 # would otherwise fill the budget with its translations in the languages closest to the query's, and its original,
 # in a language further away, would go unverified. Verification then goes on down the candidates, to this many.
 MAX_VERIFY = 4 * VERIFY
+# ... and one candidate among them that is no version does not end it: WMT's support chats paste the same instructions
+# into many documents, whose versions then fill the first rounds alongside the query's own; one look-alike verified
+# left the original unverified behind them (WMT train en-uk, 7 of 8 verified were versions).
+STRAYS = 1
 PER_LANGUAGE = 2
 # A version of the query found by verification proposes its own nearest documents: a machine translation can be far
 # from its original in vector space (WMT train: a Japanese social-media post at cosine 0.25 to its English source, out
@@ -127,7 +131,7 @@ class Tracer:
         seen = {c.n for c in candidates} | set(exclude) | {own}
         found_langs: set[str] = set()  # languages of the versions found
         for verified, candidate in enumerate(candidates):  # grows as versions propose their neighbours
-            if verified >= VERIFY and versions < verified or verified >= MAX_VERIFY:
+            if verified >= VERIFY and versions < verified - STRAYS or verified >= MAX_VERIFY:
                 break
             article = self.store.article(candidate.n)
             if article is None or not article.sentences:
