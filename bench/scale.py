@@ -366,7 +366,7 @@ NOTES = """How it was measured.
   source, chosen at random (seed 5); every source is in every index, its references are not.
   *recall: top candidate* = the source is the first candidate; *recall: top relation* = the best-ranked relation
   of the report is the source.
-- **Real articles**: the 1,214 WMT source documents of at least 40 words (one per doc_id), ingested end to end as
+- **Real articles**: the WMT source documents of at least 40 words (each once: one per source language and doc_id), ingested end to end as
   plain-text pages by `stemma.ingest` with 2 workers (the ingest table).
 - **Synthetic articles** fill each index up to its size, at the level of stored features, and go through
   `Store.add_many`, so every derived row (anchors, fingerprint, LSH buckets, vector index) comes from the same code
