@@ -48,6 +48,7 @@ def main_paragraphs(tree: HtmlElement | None, url: str | None, html: str = "", p
     # choice, which drops layout-table menus by taking the readability pick, keeping table text measured
     # better. Dev mean F1 over the five datasets: trafilatura's own comparison, tables off 0.942; fast
     # mode and tables, no choice 0.939; with the choice 0.947 (l3s-gn1 0.925 -> 0.945).
+    drop_unread(tree)
     doc = trafilatura.bare_extraction(tree, options=trafilatura_options(url))  # works on a copy of the tree
     lines = text_lines(doc)
     picked = readability_paragraphs(tree)  # mutates the tree, which is not used again
@@ -324,13 +325,25 @@ def drop_hidden(tree: HtmlElement) -> None:
             el.drop_tree()
 
 
+# What neither trafilatura nor the readability pick reads: the head (its JSON-LD aside: trafilatura
+# tells forum threads by it), code and vector graphics. Both walk the whole tree, trafilatura with a
+# dozen XPath prunes before its own cleaning drops these; removed once here, those cost less. Dev split:
+# 19.1 -> 17.7 ms a page (CPU time, same run), no page's text changed. Menus, asides and footers are
+# not removed: on a page with an unclosed <aside> the story lies inside one (0.8 ms less, one dev page
+# lost its story).
+UNREAD = etree.XPath("//head/*[not(self::script[@type='application/ld+json'])] | "
+                     "//script[not(@type='application/ld+json')] | //style | //svg | //noscript")
+
+
+def drop_unread(tree: HtmlElement) -> None:
+    for el in UNREAD(tree):
+        el.drop_tree()
+
+
 def readability_paragraphs(tree: HtmlElement) -> list[str]:
     """Lines of the readability-style pick (trafilatura's port of readability), one per block element.
     readability's second try (a new parse, furniture-named elements kept) when the pick is next to
     nothing changed the pick on 4 dev pages and the chosen story on none: not made."""
-    head = tree.find("head")
-    if head is not None and tree.find("body") is not None:
-        head.drop_tree()  # its elements hold no story, and the port walks every element in Python
     drop_hidden(tree)
     pick = Pick(tree)
     try:
@@ -508,7 +521,7 @@ def extract_html(page: Page) -> Extracted:
     raw_text = body.text(separator="\n") if body is not None else ""
     page_text = "\n".join(line for line in (" ".join(part.split()) for part in raw_text.split("\n")) if line)
     page_key = key(page_text)
-    items = dom.typed_elements(tree, html, len(page_key))
+    items = dom.typed_elements(tree, len(page_key))
     item_keys = [key(item.text) for item in items]
     is_link = dom.link_text_test(tree)
     cues = dom.cue_lines(page_text, is_link)
