@@ -90,7 +90,7 @@ def load(split: str, docs_per_set: int, systems_per_doc: int, seed: int):
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--split", default="test", choices=["train", "dev", "test"])
-    parser.add_argument("--docs", type=int, default=8, help="sampled documents per pair and dataset")
+    parser.add_argument("--docs", type=int, default=20, help="sampled documents per pair and dataset")
     parser.add_argument("--systems", type=int, default=1, help="sampled system outputs per document")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--index", type=Path, help="keep the index in this folder and reuse it on the next run")
