@@ -137,11 +137,11 @@ def specific_in_full(background: PairScores | None, query_vectors: np.ndarray, a
         return False
     links = [pair for pair in align(query_vectors, article_vectors, SPECIFICITY, background)
              if pair.similarity >= t.link_similarity]
-    return end_to_end(links, *sizes) and all(lead(background.margin11, pair) >= SPECIFIC_LEAD for pair in links
-                                             if len(pair.query) == len(pair.article) == 1)
+    return end_to_end(links, *sizes) and all(lead_over_others(background.margin11, pair) >= SPECIFIC_LEAD
+                                             for pair in links if len(pair.query) == len(pair.article) == 1)
 
 
-def lead(margins: np.ndarray, pair: AlignedPair) -> float:
+def lead_over_others(margins: np.ndarray, pair: AlignedPair) -> float:
     """How much a one-to-one pair's margin exceeds that of any other pairing of either of its sentences."""
     i, j = pair.query[0], pair.article[0]
     others = np.concatenate([np.delete(margins[i], j), np.delete(margins[:, j], i)])
