@@ -375,6 +375,28 @@ def test_the_original_a_version_proposes_outranks_a_look_alike_waiting_in_its_la
     assert any("close to a version of the page" in reason for reason in original.evidence)
 
 
+def test_the_original_proposed_weakly_moves_up_once_a_version_vouches_for_it(demo_store, demo_page, monkeypatch):
+    """The candidate stage proposes the Croatian translation, firmly an unrelated English page, and barely the English
+    original: once the translation is found to be a version, the original it is close to must be verified before the
+    look-alike, not after it (here the budget ends after two)."""
+    from stemma.analyze import analyze
+    from stemma.trace import tracer
+
+    urls = {url: n for n, url in demo_store.db.execute("SELECT n, url FROM articles")}
+    croatian, look_alike, original = (next(n for url, n in urls.items() if name in url)
+                                      for name in ("jadranskilist", "brenmouthpost", "meridiandispatch"))
+    monkeypatch.setattr(tracer, "find_candidates", lambda *args: [
+        tracer.Candidate(croatian, ["proposed by the test"], vector_similarity=0.6),
+        tracer.Candidate(look_alike, ["proposed by the test"], vector_similarity=0.45),
+        tracer.Candidate(original, ["proposed by the test"], vector_similarity=0.35)])
+    monkeypatch.setattr(tracer, "VERIFY", 2)
+    monkeypatch.setattr(tracer, "STRAYS", 0)
+    report = tracer.Tracer(demo_store).trace(analyze(demo_page("contentfarm")))
+    english = next(r for r in report.relations if r.article.lang == "en")
+    assert "meridiandispatch" in english.article.url and english.kind == "translation"
+    assert any("close to a version of the page" in reason for reason in english.evidence)
+
+
 def test_one_look_alike_verified_among_the_versions_does_not_end_verification(demo_store, demo_page, monkeypatch):
     """Past the budget, verification goes on while every candidate verified but one is a version of the page: a
     look-alike verified next to the Croatian translation must not leave the English original unverified."""
