@@ -23,6 +23,17 @@ LATIN_EXCLUSIVE = {"đ": {"hr", "sr", "bs", "vi"}, "ć": {"hr", "sr", "bs", "pl"
                    "ě": {"cs"}, "ľ": {"sk"}, "ĺ": {"sk"}, "ŕ": {"sk"}, "ß": {"de"}, "ő": {"hu"}, "ű": {"hu"}}
 # Letters some languages never use: Belarusian has no и, щ or ї; Russian no і, ї, є.
 CYRILLIC_ABSENT = {"и": {"be"}, "щ": {"be"}, "і": {"ru", "bg", "sr", "mk"}, "ъ": {"uk", "be", "sr", "mk"}}
+# The two tables above tell Slavic languages apart. Cyrillic is also written in Turkic, Mongolic, Iranian and
+# Caucasian languages (fastText's labels below), which use ы, э, ё and і too: those tables say nothing about them.
+# These are known by letters no Slavic language has (Kazakh ә ө ү ң ғ қ һ, Tajik ҷ ӣ ӯ ҳ, Chuvash ӑ ӗ ҫ, Mongolian
+# ө ү, ...): where they make OWN_LETTER_SHARE of a text's letters outside names, it is in no Slavic language. (Without
+# this, Kazakh text was taken for Belarusian, and Mongolian, Kyrgyz, Tatar and Tajik for Russian.)
+CYRILLIC_NOT_SLAVIC = {"kk", "ky", "tt", "ba", "mn", "tg", "cv", "sah", "os", "ce", "av", "lez", "krc", "kv", "mhr",
+                       "mrj", "myv", "tyv", "bxr", "xal", "uz"}
+NOT_SLAVIC_LETTERS = re.compile("[әөүңғқһҳҷӣӯӑӗҫӳҡҙҗӏӧӱӓӹҥҕӝӟӥӵ]")
+# Pashto's own letters (Persian, Urdu, Sindhi and Kurdish write other forms): fastText takes Pashto for Persian
+PASHTO_LETTERS = re.compile("[ټډړږښګڼځڅۍ]")
+OWN_LETTER_SHARE = 0.02  # the languages have 3-8 in a hundred
 SOUTH_SLAVIC = {"sr", "hr", "bs", "sh", "me"}
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 NOT_LANGUAGE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#]\w+|\S+\.(?:com|org|net)\S*")
@@ -118,8 +129,15 @@ def fasttext_model():
 
 def allowed_by_letters(text: str) -> set[str] | None:
     """Languages a text's special letters allow (None: no constraint)."""
-    allowed: set[str] | None = None
     lower = text.lower()
+    letters = sum(map(str.isalpha, lower)) or 1
+    if len(PASHTO_LETTERS.findall(lower)) >= OWN_LETTER_SHARE * letters:
+        return {"ps"}
+    # in words that are not names: a Russian text spells a Kazakh place the Kazakh way (Қарағанды)
+    common_words = " ".join(word for word in text.split() if word[:1].islower())
+    if len(NOT_SLAVIC_LETTERS.findall(common_words)) >= OWN_LETTER_SHARE * letters:
+        return set(EVERY_LANGUAGE) - CYRILLIC_SLAVIC
+    allowed: set[str] | None = None
     for table in (CYRILLIC_EXCLUSIVE, LATIN_EXCLUSIVE):
         for letter, langs in table.items():
             if letter in lower:
@@ -127,7 +145,9 @@ def allowed_by_letters(text: str) -> set[str] | None:
     excluded = set().union(*(langs for letter, langs in CYRILLIC_ABSENT.items() if letter in lower))
     if excluded:
         allowed = (allowed or set(EVERY_LANGUAGE)) - excluded
-    return allowed
+    # The Slavic tables rule out no other language written in Cyrillic (Mongolian has э, Kazakh ы and і). Letters
+    # that contradict each other leave nothing allowed, and then the detector's first guess stands (see pick).
+    return allowed | CYRILLIC_NOT_SLAVIC if allowed and CYRILLIC.search(lower) else allowed
 
 
 def pick(guesses: list[tuple[str, float]], script: str, allowed: set[str] | None) -> tuple[str, float]:
