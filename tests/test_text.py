@@ -94,6 +94,19 @@ def test_language_and_script(text, tag):
     assert detect(text).tag == tag
 
 
+def test_a_text_in_a_language_the_detector_does_not_know_is_undetermined_not_english():
+    """fastText has no Zulu: its best guess for a Zulu paragraph is English at a tenth of the probability. Labelled
+    English, a Zulu translation of an English story would be held to a copy's standard."""
+    zulu = ("Abantu abaningi bahlala edolobheni elikhulu eduze kolwandle. Uhulumeni uthe uzokwakha izikole ezintsha "
+            "nezibhedlela ngonyaka ozayo. Umongameli ukhulume nezintatheli ngoLwesibili ekuseni, wathi imali "
+            "izotholakala. Abahlali bathi bajabule kakhulu ngalezi zindaba.")
+    assert detect(zulu).lang == "und"
+    english = ("The government said it will build new schools and hospitals next year. Many people live in the big "
+               "city near the coast. The president spoke to reporters on Tuesday morning and said the money would be "
+               "found. Residents said they were very happy with the news.")
+    assert detect(english).lang == "en"
+
+
 def test_romanization_and_folding():
     assert romanize("Ушаков", "sr") == "Ušakov"
     assert fold(romanize("Ушаков", "sr")) == "usakov"

@@ -443,6 +443,32 @@ def test_translations_in_scripts_without_capitals_are_split_into_sentences_and_t
     store.close()
 
 
+def test_a_translation_into_a_language_the_detector_does_not_know_is_traced_to_its_english_original(tmp_path):
+    """fastText's best guess for Zulu is English, at a tenth of the probability: taken at its word, a Zulu translation
+    was held to a copy's standard and not found. Undetermined, it is a translation."""
+    from stemma.analyze import analyze
+    from stemma.ingest import Analyzer, ingest
+    from stemma.model import Page
+    from stemma.store import Store
+    from stemma.trace.tracer import Tracer
+
+    english = ("The government said on Tuesday that it will build 40 new schools and two hospitals in Durban next "
+               "year. Many people live in the big city near the coast. President Cyril Ramaphosa spoke to reporters "
+               "in Pretoria and said the money, 3 billion rand, would be found. Residents said they were very happy "
+               "with the news.")
+    zulu = ("Uhulumeni uthe ngoLwesibili uzokwakha izikole ezintsha ezingu-40 nezibhedlela ezimbili eThekwini ngonyaka "
+            "ozayo. Abantu abaningi bahlala edolobheni elikhulu eduze kolwandle. UMongameli uCyril Ramaphosa "
+            "ukhulume nezintatheli ePitoli wathi imali, engamarandi ayizigidi eziyizinkulungwane ezintathu, "
+            "izotholakala. Abahlali bathi bajabule kakhulu ngalezi zindaba.")
+    store = Store(tmp_path / "index")
+    ingest([Page(url="https://news.example/schools", content=english, kind="text")], store, Analyzer(1))
+    query = analyze(Page(url="https://farm.example/izikole", content=zulu, kind="text"))
+    assert query.lang == "und"
+    relations = Tracer(store).trace(query).relations
+    assert [(r.kind, r.article.url) for r in relations] == [("translation", "https://news.example/schools")]
+    store.close()
+
+
 def test_a_copy_in_the_other_script_of_its_language_is_a_copy_without_drift(tmp_path):
     """Serbian is written in Cyrillic and in Latin letters, and farms republish a story in the other script: the
     same words, so no figure, quote or speaker may be reported as changed ("две" is "dve"; Ким said it in both)."""
