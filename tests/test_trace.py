@@ -219,6 +219,24 @@ def test_a_weakly_proposed_candidate_is_derived_only_when_nearly_all_of_both_tex
     assert relation_kind(query, spoken, whole, (8, 9), 0.0, weak=True)[0] is None
 
 
+def test_an_excerpt_is_a_contiguous_part_of_the_other_text_not_lines_scattered_through_it():
+    """A support chat of six lines, five of them pasted instructions, is an excerpt of a chat that has those five in
+    one block, but not of a longer chat that has them scattered between its own lines (WMT's customer-support
+    conversations)."""
+    from stemma.model import AlignedPair, Article
+    from stemma.trace.relate import relation_kind
+
+    def article(name: str, count: int) -> Article:
+        return Article(id=name, url="https://x.example/" + name, site="x.example", lang="en" if name == "q" else "de",
+                       sentences=[f"Sentence {i} of the {name} text." for i in range(count)])
+
+    query = article("q", 6)
+    block = [AlignedPair(query=[i], article=[i + 7], similarity=0.9) for i in range(5)]
+    assert relation_kind(query, article("block", 20), block, (6, 20), 0.0)[0] == "excerpt"
+    scattered = [AlignedPair(query=[i], article=[1 + 3 * i], similarity=0.9) for i in range(5)]
+    assert relation_kind(query, article("scattered", 20), scattered, (6, 20), 0.0)[0] is None
+
+
 def test_same_language_links_must_be_closer_than_translation_links():
     # One language's sentences on one topic sit closer than a translation pair: "What time can we wash things?" and
     # "At what time will we meet to take the stuff to the laundry?" reach 0.89.

@@ -265,6 +265,18 @@ def shared_anchors(query: Article, article: Article) -> tuple[list[str], list[st
     return facts, names
 
 
+# An excerpt is a contiguous part of the other text: its links there take up at least this much of the stretch they
+# span. WMT's support chats paste the same instructions into many conversations, between other lines: a short chat
+# made mostly of them was an "excerpt" of every longer chat with the same lines scattered through it.
+EXCERPT_DENSITY = 0.6
+
+
+def contiguous(links: list[AlignedPair], side: str) -> bool:
+    """Whether the linked sentences of one side (`side`: the text that holds the excerpt) sit together."""
+    linked = sorted({i for pair in links for i in getattr(pair, side)})
+    return bool(linked) and len(linked) >= EXCERPT_DENSITY * (linked[-1] - linked[0] + 1)
+
+
 def relation_kind(query: Article, article: Article, links: list[AlignedPair], aligned_sizes: tuple[int, int],
                   vector_similarity: float, t: Thresholds = FITTED,
                   weak: bool = False) -> tuple[str | None, float, float, float, list[str]]:
@@ -282,7 +294,8 @@ def relation_kind(query: Article, article: Article, links: list[AlignedPair], al
         else:
             kind = "copy" if text_ratio(query, article, links) >= COPY_TEXT_RATIO else "rewrite"
         return kind, round(min(1.0, (cov_q + cov_a) / 2 * quality / 0.9), 3), cov_q, cov_a, []
-    if enough and max(cov_q, cov_a) >= t.excerpt_coverage and len(links) >= t.excerpt_links:
+    if (enough and max(cov_q, cov_a) >= t.excerpt_coverage and len(links) >= t.excerpt_links
+            and contiguous(links, "article" if cov_q >= cov_a else "query")):
         return "excerpt", round(max(cov_q, cov_a) * quality * 0.9, 3), cov_q, cov_a, []
     facts, names = shared_anchors(query, article)
     if len(facts) + len(links) >= SAME_STORY_FACTS and len(names) >= SAME_STORY_NAMES:
