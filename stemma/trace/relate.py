@@ -197,11 +197,16 @@ def mutual_chain(similarity: np.ndarray, floor: float) -> int:
     return len(chain)
 
 
+def linked_sentences(links: list[AlignedPair], side: str) -> set[int]:
+    """Indices of the sentences of one side ("query" or "article") that the links take in."""
+    return {i for pair in links for i in getattr(pair, side)}
+
+
 def coverage(links: list[AlignedPair], size: int, side: str, sentences: list[str] | None = None) -> float:
     """Share of a side's first `size` sentences in the links. Given the side's `sentences`, one that repeats a linked
     sentence word for word counts too: a translator or editor drops a repetition (a speaker's second "Let me show
     you."), and the monotonic alignment can link only one of the two."""
-    covered = {i for pair in links for i in getattr(pair, side)}
+    covered = linked_sentences(links, side)
     if sentences and covered:
         said = {sentence_words(sentences[i]) for i in covered if i < len(sentences)}
         covered |= {i for i in range(min(size, len(sentences))) if sentence_words(sentences[i]) in said}
@@ -222,7 +227,7 @@ def latin_chars(text: str) -> int:
 
 
 def aligned_chars(article: Article, links: list[AlignedPair], side: str) -> int:
-    return latin_chars("".join(article.sentences[i] for i in {i for pair in links for i in getattr(pair, side)}))
+    return latin_chars("".join(article.sentences[i] for i in linked_sentences(links, side)))
 
 
 # Below this many Latin-script characters an empty report says little about whether a page is original (a short copy
@@ -273,7 +278,7 @@ EXCERPT_DENSITY = 0.6
 
 def contiguous(links: list[AlignedPair], side: str) -> bool:
     """Whether the linked sentences of one side (`side`: the text that holds the excerpt) sit together."""
-    linked = sorted({i for pair in links for i in getattr(pair, side)})
+    linked = sorted(linked_sentences(links, side))
     return bool(linked) and len(linked) >= EXCERPT_DENSITY * (linked[-1] - linked[0] + 1)
 
 
@@ -498,8 +503,7 @@ def drift(query: Article, article: Article, links: list[AlignedPair], derived: b
         for a_key in a_only[len(q_only):]:
             found.append(Drift("number", None, a_facts[a_key], pair.query[0], pair.article[0]))
     if derived:
-        q_linked = {i for p in links for i in p.query}
-        a_linked = {j for p in links for j in p.article}
+        q_linked, a_linked = linked_sentences(links, "query"), linked_sentences(links, "article")
         found += [Drift("added_sentence", s, None, i, None) for i, s in enumerate(query.sentences) if i not in q_linked]
         found += [Drift("dropped_sentence", None, s, None, j) for j, s in enumerate(article.sentences) if j not in a_linked]
     return found
