@@ -130,13 +130,17 @@ def fasttext_model():
 def allowed_by_letters(text: str) -> set[str] | None:
     """Languages a text's special letters allow (None: no constraint)."""
     lower = text.lower()
-    letters = sum(map(str.isalpha, lower)) or 1
-    if len(PASHTO_LETTERS.findall(lower)) >= OWN_LETTER_SHARE * letters:
-        return {"ps"}
-    # in words that are not names: a Russian text spells a Kazakh place the Kazakh way (Қарағанды)
-    common_words = " ".join(word for word in text.split() if word[:1].islower())
-    if len(NOT_SLAVIC_LETTERS.findall(common_words)) >= OWN_LETTER_SHARE * letters:
-        return set(EVERY_LANGUAGE) - CYRILLIC_SLAVIC
+    pashto = len(PASHTO_LETTERS.findall(lower))
+    # in words that are not names: a Russian text spells a Kazakh place the Kazakh way (Қарағанды). Counted only
+    # where there are any: this runs on every sentence.
+    not_slavic = (len(NOT_SLAVIC_LETTERS.findall(" ".join(word for word in text.split() if word[:1].islower())))
+                  if NOT_SLAVIC_LETTERS.search(lower) else 0)
+    if pashto or not_slavic:
+        letters = sum(map(str.isalpha, lower))
+        if pashto >= OWN_LETTER_SHARE * letters:
+            return {"ps"}
+        if not_slavic >= OWN_LETTER_SHARE * letters:
+            return set(EVERY_LANGUAGE) - CYRILLIC_SLAVIC
     allowed: set[str] | None = None
     for table in (CYRILLIC_EXCLUSIVE, LATIN_EXCLUSIVE):
         for letter, langs in table.items():
