@@ -512,6 +512,34 @@ def test_a_copy_in_the_other_script_of_its_language_is_a_copy_without_drift(tmp_
     assert top.drift == []
 
 
+def test_a_copy_in_a_script_the_encoder_does_not_know_is_found_by_its_characters(tmp_path):
+    """The encoder puts every Dhivehi sentence at one point (cosine 0.99 between different ones), so no sentence stood
+    out and a verbatim copy of a Dhivehi article was not found. Another Dhivehi article is still no version."""
+    from stemma.analyze import analyze
+    from stemma.ingest import Analyzer, ingest
+    from stemma.model import Page
+    from stemma.store import Store
+    from stemma.trace.tracer import Tracer
+
+    hospital = ["ދިވެހިރާއްޖޭގެ ސަރުކާރުން މިއަދު އިއުލާން ކުރީ، މާލޭގައި އައު ހޮސްޕިޓަލެއް ބިނާކުރާނެ ކަމަށެވެ.",
+                "މި މަޝްރޫއަށް ޖުމްލަ ސާޅީސް މިލިއަން ޑޮލަރު ޚަރަދުވާނެ ކަމަށް ސިއްހީ ވަޒީރު ވިދާޅުވިއެވެ.",
+                "ހޮސްޕިޓަލުގައި ދުއިސައްތަ އެނދު ހުންނާނެ އިރު، އެ ނިމޭނީ ދެ އަހަރު ތެރޭގައެވެ.",
+                "އަތޮޅުތަކުން ފަރުވާއަށް މާލެއަށް އަންނަ ބަލިމީހުންނަށް މިއީ ބޮޑު ލުއިއެއް ކަމަށް ވަޒީރު ވިދާޅުވިއެވެ.",
+                "އިދިކޮޅު ޕާޓީތަކުން ބުނީ މި ފައިސާ ހޯދާނެ ގޮތެއް ސަރުކާރުން ސާފުކޮށް ނުދޭ ކަމަށެވެ."]
+    tourism = ["ރާއްޖޭގެ ފަތުރުވެރިކަމުގެ ދާއިރާއިން މިއަހަރު ވަނީ ރެކޯޑެއް ހާސިލްކޮށްފައެވެ.",
+               "ޖަނަވަރީ މަހުން ފެށިގެން މިހާތަނަށް އެއް މިލިއަން ފަތުރުވެރިން ރާއްޖެ ޒިޔާރަތްކޮށްފިއެވެ.",
+               "އެންމެ ގިނަ ފަތުރުވެރިން އަންނަނީ ޗައިނާ އާއި ރަޝިއާއިން ކަމަށް ފަތުރުވެރިކަމުގެ ވުޒާރާއިން ބުނެއެވެ.",
+               "އައު ރިސޯޓުތައް ހުޅުވުމުން އެނދުގެ އަދަދު ވަނީ އިތުރުވެފައެވެ."]
+    store = Store(tmp_path / "index")
+    ingest([Page(url="https://news.example/hospital", content="\n\n".join(hospital), kind="text"),
+            Page(url="https://news.example/tourism", content="\n\n".join(tourism), kind="text")], store, Analyzer(1))
+    query = analyze(Page(url="https://farm.example/x", content="\n\n".join(hospital[:4]), kind="text"))
+    relations = Tracer(store).trace(query).relations
+    store.close()
+    assert query.lang == "dv"
+    assert [(r.kind, r.article.url) for r in relations] == [("copy", "https://news.example/hospital")]
+
+
 def test_independent_coverage_of_the_seeds_story_is_the_same_story_though_it_shares_no_figure(seed):
     """An English report of the summit in the seed, written for this test: it names the same people and places and
     states some of the same things, but the seed's only figures are years and "24 years", which any story on the two

@@ -10,7 +10,11 @@ from stemma.text import southslavic
 
 SCRIPT_PREFIXES = {"CYRILLIC": "Cyrl", "LATIN": "Latn", "CJK": "Hani", "HIRAGANA": "Jpan", "KATAKANA": "Jpan",
                    "HANGUL": "Kore", "ARABIC": "Arab", "GREEK": "Grek", "HEBREW": "Hebr", "DEVANAGARI": "Deva",
-                   "THAI": "Thai", "GEORGIAN": "Geor", "ARMENIAN": "Armn", "BENGALI": "Beng", "TAMIL": "Taml"}
+                   "THAI": "Thai", "GEORGIAN": "Geor", "ARMENIAN": "Armn", "BENGALI": "Beng", "TAMIL": "Taml",
+                   "THAANA": "Thaa", "TIBETAN": "Tibt", "ETHIOPIC": "Ethi", "GURMUKHI": "Guru", "GUJARATI": "Gujr",
+                   "ORIYA": "Orya", "TELUGU": "Telu", "KANNADA": "Knda", "MALAYALAM": "Mlym", "SINHALA": "Sinh",
+                   "MYANMAR": "Mymr", "KHMER": "Khmr", "LAO": "Laoo", "SYRIAC": "Syrc", "MONGOLIAN": "Mong",
+                   "TIFINAGH": "Tfng", "NKO": "Nkoo", "CHEROKEE": "Cher", "CANADIAN": "Cans", "OL": "Olck"}
 # Simplified and traditional forms of frequent characters: enough to tell Hans from Hant on a few sentences.
 SIMPLIFIED = set("这国们说为会来时对个发经过后还进与长开问见车东书门马么贝现实话应该间觉里动关头样种")
 TRADITIONAL = set("這國們說為會來時對個發經過後還進與長開問見車東書門馬麼貝現實話應該間覺裡動關頭樣種")

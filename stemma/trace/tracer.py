@@ -8,8 +8,8 @@ from stemma.model import Article, Relation, Report
 from stemma.signatures import document_vector
 from stemma.store import Store
 from stemma.trace.candidates import FIRM_PRIORITY, MIN_PRIORITY, VECTOR_BASE, VECTOR_SCALE, Candidate, find_candidates
-from stemma.trace.relate import (AGREEMENT_BONUS, agreement, direction, drift, rank, relation_kind,
-                                  sentence_links)
+from stemma.trace.relate import (AGREEMENT_BONUS, agreement, comparable_vectors, direction, drift, rank,
+                                  relation_kind, sentence_links)
 
 VERIFY = 8  # candidates that get sentence alignment: the encoder is the scarce resource
 # ... unless every one verified so far is a version of the query: a story published in many languages (NTREX has 128)
@@ -146,7 +146,8 @@ class Tracer:
             if article is None or not article.sentences:
                 continue
             article_vectors = self.stored_sentence_vectors(candidate.n, article)
-            links = sentence_links(query_vectors, article_vectors, langs=(query.lang, article.lang))
+            compared_query, compared_article, langs = comparable_vectors(query, article, query_vectors, article_vectors)
+            links = sentence_links(compared_query, compared_article, langs=langs)
             kind, score, cov_q, cov_a, story_evidence = relation_kind(
                 query, article, links, (len(query_vectors), len(article_vectors)), candidate.vector_similarity,
                 weak=candidate.priority < FIRM_PRIORITY)
