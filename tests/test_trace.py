@@ -540,6 +540,33 @@ def test_a_copy_in_a_script_the_encoder_does_not_know_is_found_by_its_characters
     assert [(r.kind, r.article.url) for r in relations] == [("copy", "https://news.example/hospital")]
 
 
+@pytest.mark.parametrize("indexed, query", [
+    ("A magnitude 6.1 earthquake struck near Lima, Peru, on Tuesday, the US Geological Survey said. The quake hit at a "
+     "depth of 35 kilometres. There were no immediate reports of damage or casualties. Peru sits on the Pacific Ring "
+     "of Fire, where earthquakes are common.",
+     "A magnitude 5.8 earthquake struck near Tokyo, Japan, on Friday, the US Geological Survey said. The quake hit at a "
+     "depth of 40 kilometres. There were no immediate reports of damage or casualties. Japan sits on the Pacific Ring "
+     "of Fire, where earthquakes are common."),
+    ("Yerevan is the capital of Armenia. The city has about 1.1 million residents. It was founded in 782 BC as the "
+     "fortress of Erebuni. The Hrazdan river flows through the city.",
+     "Tbilisi is the capital of Georgia. The city has about 1.2 million residents. It was founded in 479 AD by King "
+     "Vakhtang Gorgasali. The Kura river flows through the city."),
+])
+def test_a_templated_brief_about_another_event_is_no_copy(tmp_path, indexed, query):
+    """Sentence for sentence alike, figure for figure different: two events written from one template."""
+    from stemma.analyze import analyze
+    from stemma.ingest import Analyzer, ingest
+    from stemma.model import Page
+    from stemma.store import Store
+    from stemma.trace.tracer import Tracer
+
+    store = Store(tmp_path / "index")
+    ingest([Page(url="https://news.example/brief", content=indexed, kind="text")], store, Analyzer(1))
+    relations = Tracer(store).trace(analyze(Page(url="https://farm.example/brief", content=query, kind="text"))).relations
+    store.close()
+    assert relations == []
+
+
 def test_independent_coverage_of_the_seeds_story_is_the_same_story_though_it_shares_no_figure(seed):
     """An English report of the summit in the seed, written for this test: it names the same people and places and
     states some of the same things, but the seed's only figures are years and "24 years", which any story on the two
