@@ -138,6 +138,7 @@ def test_sentences_of_scripts_without_capitals_and_with_their_own_full_stops():
     assert split_sentences("הפגישה התקיימה בירושלים. הנשיא נאם.", "he") == ["הפגישה התקיימה בירושלים.", "הנשיא נאם."]
     assert split_sentences("اجلاس لاہور میں ہوا۔ صدر نے خطاب کیا۔", "ur") == ["اجلاس لاہور میں ہوا۔", "صدر نے خطاب کیا۔"]
     assert split_sentences("ስብሰባው ተካሄደ። ፕሬዚዳንቱ ንግግር አደረጉ።", "am") == ["ስብሰባው ተካሄደ።", "ፕሬዚዳንቱ ንግግር አደረጉ።"]
+    assert split_sentences("ལྷ་སར་ཆར་པ་བབས་སོང་། སློབ་གྲྭ་སྒོ་བརྒྱབ་ཡོད།", "bo") == ["ལྷ་སར་ཆར་པ་བབས་སོང་།", "སློབ་གྲྭ་སྒོ་བརྒྱབ་ཡོད།"]
     assert split_sentences("შეხვედრა გაიმართა. პრეზიდენტმა ისაუბრა.", "ka") == ["შეხვედრა გაიმართა.", "პრეზიდენტმა ისაუბრა."]
     assert split_sentences("बैठक हुई। डॉ. शर्मा ने भाषण दिया।", "hi") == ["बैठक हुई।", "डॉ. शर्मा ने भाषण दिया।"]
     # Thai: a space ends a sentence, but not one a few letters into it (a space inside a name)

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 # Full stops and question marks of other scripts: Devanagari and Bengali danda, Arabic question mark, Urdu full stop,
-# Ethiopic, Armenian, Myanmar and Khmer full stops. (The Greek question mark is canonically a semicolon: not split.)
-OTHER_STOPS = "।॥؟۔።፧։။។"
+# Ethiopic, Armenian, Myanmar and Khmer full stops, Tibetan shad. (The Greek question mark is canonically a semicolon:
+# not split.)
+OTHER_STOPS = "।॥؟۔።፧։။។།༎"
 # A candidate end: terminal punctuation, then closing quotes or brackets, then space.
 CANDIDATE = re.compile(rf"([.!?…{OTHER_STOPS}]+|\.\.\.)([\"'»”“’)\]」』]*)(\s+)")
 CJK_END = re.compile(r"([。！？!?]+|[.](?=[\u3040-\u30ff\u4e00-\u9fff]))([”」』）)\"']*)\s*")
