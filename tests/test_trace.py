@@ -553,7 +553,8 @@ def test_a_copy_in_a_script_the_encoder_does_not_know_is_found_by_its_characters
      "Vakhtang Gorgasali. The Kura river flows through the city."),
 ])
 def test_a_templated_brief_about_another_event_is_no_copy(tmp_path, indexed, query):
-    """Sentence for sentence alike, figure for figure different: two events written from one template."""
+    """Sentence for sentence alike, figure for figure different: two events written from one template. A copy that
+    changes one figure is still a copy, with the change as drift."""
     from stemma.analyze import analyze
     from stemma.ingest import Analyzer, ingest
     from stemma.model import Page
@@ -562,9 +563,13 @@ def test_a_templated_brief_about_another_event_is_no_copy(tmp_path, indexed, que
 
     store = Store(tmp_path / "index")
     ingest([Page(url="https://news.example/brief", content=indexed, kind="text")], store, Analyzer(1))
-    relations = Tracer(store).trace(analyze(Page(url="https://farm.example/brief", content=query, kind="text"))).relations
+    tracer = Tracer(store)
+    other_event = tracer.trace(analyze(Page(url="https://farm.example/brief", content=query, kind="text")))
+    one_change = indexed.replace("1 ", "3 ", 1)  # 6.1 -> 6.3 earthquake, 1.1 -> 1.3 million residents
+    copied = tracer.trace(analyze(Page(url="https://farm.example/copy", content=one_change, kind="text")))
     store.close()
-    assert relations == []
+    assert other_event.relations == []
+    assert [r.kind for r in copied.relations] == ["copy"] and copied.relations[0].drift
 
 
 def test_independent_coverage_of_the_seeds_story_is_the_same_story_though_it_shares_no_figure(seed):

@@ -89,7 +89,8 @@ LEXICAL_DIMENSIONS = 1 << 14
 
 
 def blind_to(vectors: np.ndarray) -> bool:
-    """Whether the encoder sees the text as one point: its sentences' mean cosine to one another is BLIND_COSINE."""
+    """Whether the encoder sees the text as one point: its sentences' mean cosine to one another is BLIND_COSINE or
+    more."""
     n = len(vectors)
     if n < 2:
         return False
@@ -321,8 +322,8 @@ def contiguous(links: list[AlignedPair], side: str) -> bool:
 
 
 def figures_disagree(query: Article, article: Article, links: list[AlignedPair]) -> bool:
-    """Whether aligned sentences report different events: more pairs of them give different figures than give the
-    same, and at least two do. Templated briefs (an earthquake of 6.1 near Lima, 35 km deep / of 5.8 near Tokyo, 40 km
+    """Whether aligned sentences report different events: they change two or more figures, in more ways than pairs of
+    them keep one. Templated briefs (an earthquake of 6.1 near Lima, 35 km deep / of 5.8 near Tokyo, 40 km
     deep) align sentence for sentence and read as copies; a content farm's copy changes one figure ("12.000" for
     "10,000"). A pair gives different figures when each sentence has one the other lacks, and the same change made in
     two sentences counts once (a machine translation that writes 20000 for 200000 does so every time); one-digit
@@ -340,7 +341,8 @@ def figures_disagree(query: Article, article: Article, links: list[AlignedPair])
 
 def figure_keys(article: Article, sentences: list[int]) -> set[str]:
     """The figures and dates of some sentences as values: "75000000 GBP" and "75000000" are one amount."""
-    return {key.split()[0] for key in fact_keys(article, sentences, EVENT_FACT_KINDS) if len(key.split()[0]) >= 2}
+    values = (key.split()[0] for key in fact_keys(article, sentences, EVENT_FACT_KINDS))
+    return {value for value in values if len(value) >= 2}
 
 
 def relation_kind(query: Article, article: Article, links: list[AlignedPair], aligned_sizes: tuple[int, int],
