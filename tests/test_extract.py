@@ -253,13 +253,16 @@ PARA = b"<p>" + b"Lorem ipsum dolor sit amet, consectetur adipiscing elit sed do
                      + "Још текста.".encode() * 20 + b"</p></body></html>"),
     ("huge start tag", b"<html><body><div " + b" ".join(b"a%d=x" % i for i in range(100_000)) + b">" + PARA + b"</div>"),
     ("many elements", b"<html><body>" + b"<p>x</p>" * 300_000 + b"</body></html>"),
+    # a mangled </title>: the rest of the page is the title's text to every parser
+    ("unclosed title", b"<html><head><title>Port strike</titavaScript\" src=\"a.js\"></script></head><body><article>"
+                       + PARA * 3 + b"</article></body></html>"),
 ])
 def test_hostile_markup_is_bounded(name, content):
     start = time.monotonic()
     extracted = extract(content)
     assert time.monotonic() - start < 8, name
     assert isinstance(extracted.paragraphs, list)
-    if name in ("deep nesting", "unclosed nesting", "huge start tag"):
+    if name in ("deep nesting", "unclosed nesting", "huge start tag", "unclosed title"):
         assert "Lorem ipsum" in extracted.text
 
 

@@ -23,6 +23,8 @@ TAG_START = re.compile(r"<[a-zA-Z/!]")
 CONTROL_BYTES = bytes([*range(9), *range(14, 32)])  # bytes that plain text and markup (almost) never hold
 RAW_TEXT_OPEN = re.compile(r"<(script|style|svg|noscript|template)\b", re.I)
 CODE_OPEN = re.compile(r"<(script|style)\b(?![^>]*ld\+json)", re.I)  # JSON-LD scripts hold metadata: kept
+TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
+TITLE_CLOSE = re.compile(r"</title", re.I)
 
 
 class ExtractError(ValueError):
@@ -89,10 +91,23 @@ def bound_html(html: str) -> str:
     # the substitution costs ~2 ms a page; finding whether there is any long tag at all is cheaper
     if len(html) > MAX_TAG_CHARS and LONG_TAG_START.search(html):
         html = shorten_long_tags(html)
-    html = cut_tags(html)
+    html = close_title(cut_tags(html))
     if max_depth(html) > MAX_DEPTH:
         html = flatten_deep(html)
     return html
+
+
+def close_title(html: str) -> str:
+    """The page with its <title> ended before the first tag inside it. A title's text runs to its end tag, so a page
+    whose </title> is lost or mangled ("</titavaScript" src=...>") is all title to every parser and has no body
+    (one L3S-GN1 dev page: nothing found by stemma, trafilatura or resiliparse)."""
+    opening = TITLE_OPEN.search(html)
+    if not opening:
+        return html
+    closing = TITLE_CLOSE.search(html, opening.end())
+    end = closing.start() if closing else len(html)
+    inner_tag = TAG_START.search(html, opening.end(), end)
+    return html if not inner_tag else f"{html[:inner_tag.start()]}</title>{html[inner_tag.start():]}"
 
 
 def shorten_long_tags(html: str) -> str:
