@@ -146,6 +146,18 @@ def test_sentences_of_scripts_without_capitals_and_with_their_own_full_stops():
     assert split_sentences(f"{mayor} {spring}", "th") == [mayor, spring]
 
 
+def test_a_long_thai_sentence_is_read_for_anchors_in_a_moment():
+    """A Thai consonant was a letter twice over in the month patterns, so a run of Thai with no date after it made
+    them try every split of the run: one sentence of a news text took minutes."""
+    import time
+
+    sentence = "การเจรจาเริ่มขึ้นเมื่อวันที่ 19 มิถุนายน 2567 ที่เมืองหลวง รัฐมนตรีพบกันอีกครั้งในวันต่อมา" * 20
+    started = time.monotonic()
+    anchors = find_anchors([sentence], "th")
+    assert time.monotonic() - started < 2
+    assert any(a.key == "19" for a in anchors)
+
+
 def test_numbers_dates_money_percent_are_language_independent():
     english = find_anchors(["On June 19, 2024, Russia paid $2.5 billion, 12.5% more, for 10,000 tons."], "en")
     serbian = find_anchors(["Русија је 19. јуна 2024. платила 2,5 милијарди долара, 12,5 одсто више, за 10.000 тона."],

@@ -18,7 +18,9 @@ NUMBER = re.compile(r"(?<![0-9A-Za-z\u00c0-\u024f\u0400-\u04ff.,])"
                     r"\d{1,3}(?:([.,\u00a0\u202f ’'٬])\d{3})(?:\2\d{3})*(?:[.,٫]\d+)?|\d+(?:[.,٫]\d+)?)(?![\d])")
 # A letter, or a mark that is part of a word: Latin combining accents, Indic vowel signs, Thai and Lao vowels and tones
 # (Python's \w takes none of them, so मिलियन would end at म, and ล้าน at ล)
-LETTER = r"(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0dff\u0e00-\u0eff])"
+# The second class only where the first does not match: a Thai or Devanagari letter is in both, and a run of them
+# would try every way of splitting itself between the two (a Thai sentence took minutes in MONTH_YEAR).
+LETTER = r"(?:[^\W\d_]|(?![^\W\d_])[\u0300-\u036f\u0900-\u0dff\u0e00-\u0eff])"
 WORD_AFTER = re.compile(rf"\s?({LETTER}+\.?)")
 CJK_MULTIPLIERS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "千": 10**3, "百万": 10**6, "兆": 10**12,
                    "만": 10**4, "억": 10**8, "천": 10**3,  # Korean writes them glued too: 1200만 달러
