@@ -540,6 +540,25 @@ def test_a_copy_in_a_script_the_encoder_does_not_know_is_found_by_its_characters
     assert [(r.kind, r.article.url) for r in relations] == [("copy", "https://news.example/hospital")]
 
 
+def test_dates_in_another_calendar_are_no_changed_figures():
+    """A Thai translation writes the year in the Buddhist era and a Japanese one may leave it out: the dates differ
+    as keys in every sentence, and the texts still report one event."""
+    from stemma.analyze import analyze
+    from stemma.model import AlignedPair, Page
+    from stemma.trace.relate import figures_disagree
+
+    english = analyze(Page(url="https://a.example/en", kind="text", content=(
+        "The talks began on June 19, 2024 in the capital. The ministers met again on June 21, 2024. "
+        "A final text was signed on June 24, 2024 by both sides.")))
+    for lang, text in [("th", "การเจรจาเริ่มขึ้นเมื่อวันที่ 19 มิถุนายน 2567 ที่เมืองหลวง\n\nรัฐมนตรีพบกันอีกครั้งเมื่อวันที่ 21 มิถุนายน "
+                               "2567\n\nทั้งสองฝ่ายลงนามในข้อความสุดท้ายเมื่อวันที่ 24 มิถุนายน 2567"),
+                       ("ja", "協議は6月19日に首都で始まった。閣僚は6月21日に再び会談した。最終文書は6月24日に双方が署名した。")]:
+        version = analyze(Page(url=f"https://b.example/{lang}", kind="text", content=text))
+        assert len(version.sentences) == 3, lang
+        links = [AlignedPair([i], [i], 0.9) for i in range(3)]
+        assert not figures_disagree(version, english, links), lang
+
+
 @pytest.mark.parametrize("indexed, query", [
     ("A magnitude 6.1 earthquake struck near Lima, Peru, on Tuesday, the US Geological Survey said. The quake hit at a "
      "depth of 35 kilometres. There were no immediate reports of damage or casualties. Peru sits on the Pacific Ring "

@@ -322,8 +322,8 @@ def contiguous(links: list[AlignedPair], side: str) -> bool:
 
 
 def figures_disagree(query: Article, article: Article, links: list[AlignedPair]) -> bool:
-    """Whether aligned sentences report different events: they change two or more figures, in more ways than pairs of
-    them keep one. Templated briefs (an earthquake of 6.1 near Lima, 35 km deep / of 5.8 near Tokyo, 40 km
+    """Whether aligned sentences report different events: they change two or more figures (numbers, sums,
+    percentages), in more ways than pairs of them keep one. Templated briefs (an earthquake of 6.1 near Lima, 35 km deep / of 5.8 near Tokyo, 40 km
     deep) align sentence for sentence and read as copies; a content farm's copy changes one figure ("12.000" for
     "10,000"). A pair gives different figures when each sentence has one the other lacks, and the same change made in
     two sentences counts once (a machine translation that writes 20000 for 200000 does so every time); one-digit
@@ -339,9 +339,12 @@ def figures_disagree(query: Article, article: Article, links: list[AlignedPair])
     return len(changes) >= 2 and len(changes) > same
 
 
+FIGURE_KINDS = ("number", "percent", "money")  # no dates: 19 มิถุนายน 2567 and 6月19日 are 2024-06-19 written otherwise
+
+
 def figure_keys(article: Article, sentences: list[int]) -> set[str]:
-    """The figures and dates of some sentences as values: "75000000 GBP" and "75000000" are one amount."""
-    values = (key.split()[0] for key in fact_keys(article, sentences, EVENT_FACT_KINDS))
+    """The figures of some sentences as values: "75000000 GBP" and "75000000" are one amount."""
+    values = (key.split()[0] for key in fact_keys(article, sentences, FIGURE_KINDS))
     return {value for value in values if len(value) >= 2}
 
 
