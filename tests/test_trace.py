@@ -550,8 +550,10 @@ def test_dates_in_another_calendar_are_no_changed_figures():
     english = analyze(Page(url="https://a.example/en", kind="text", content=(
         "The talks began on June 19, 2024 in the capital. The ministers met again on June 21, 2024. "
         "A final text was signed on June 24, 2024 by both sides.")))
-    for lang, text in [("th", "การเจรจาเริ่มขึ้นเมื่อวันที่ 19 มิถุนายน 2567 ที่เมืองหลวง\n\nรัฐมนตรีพบกันอีกครั้งเมื่อวันที่ 21 มิถุนายน "
-                               "2567\n\nทั้งสองฝ่ายลงนามในข้อความสุดท้ายเมื่อวันที่ 24 มิถุนายน 2567"),
+    thai = ["การเจรจาเริ่มขึ้นเมื่อวันที่ 19 มิถุนายน 2567 ที่เมืองหลวง",
+            "รัฐมนตรีพบกันอีกครั้งเมื่อวันที่ 21 มิถุนายน 2567",
+            "ทั้งสองฝ่ายลงนามในข้อความสุดท้ายเมื่อวันที่ 24 มิถุนายน 2567"]
+    for lang, text in [("th", "\n\n".join(thai)),
                        ("ja", "協議は6月19日に首都で始まった。閣僚は6月21日に再び会談した。最終文書は6月24日に双方が署名した。")]:
         version = analyze(Page(url=f"https://b.example/{lang}", kind="text", content=text))
         assert len(version.sentences) == 3, lang
@@ -563,8 +565,8 @@ def test_dates_in_another_calendar_are_no_changed_figures():
     ("A magnitude 6.1 earthquake struck near Lima, Peru, on Tuesday, the US Geological Survey said. The quake hit at a "
      "depth of 35 kilometres. There were no immediate reports of damage or casualties. Peru sits on the Pacific Ring "
      "of Fire, where earthquakes are common.",
-     "A magnitude 5.8 earthquake struck near Tokyo, Japan, on Friday, the US Geological Survey said. The quake hit at a "
-     "depth of 40 kilometres. There were no immediate reports of damage or casualties. Japan sits on the Pacific Ring "
+     "A magnitude 5.8 earthquake struck near Tokyo, Japan, on Friday, the US Geological Survey said. The quake hit at "
+     "a depth of 40 kilometres. There were no immediate reports of damage or casualties. Japan sits on the Pacific Ring "
      "of Fire, where earthquakes are common."),
     ("Yerevan is the capital of Armenia. The city has about 1.1 million residents. It was founded in 782 BC as the "
      "fortress of Erebuni. The Hrazdan river flows through the city.",

@@ -322,14 +322,14 @@ def contiguous(links: list[AlignedPair], side: str) -> bool:
 
 
 def figures_disagree(query: Article, article: Article, links: list[AlignedPair]) -> bool:
-    """Whether aligned sentences report different events: they change two or more figures (numbers, sums,
-    percentages), in more ways than pairs of them keep one. Templated briefs (an earthquake of 6.1 near Lima, 35 km
-    deep / of 5.8 near Tokyo, 40 km deep) align sentence for sentence and read as copies; a content farm's copy
-    changes one figure ("12.000" for "10,000"). A pair gives different figures when each sentence has one the other lacks, and the same change made in
-    two sentences counts once (a machine translation that writes 20000 for 200000 does so every time); one-digit
-    figures are left out, since a translation writes them as words as often as not. On WMT train and dev (80
-    documents per pair file, 2 system outputs each against the source and a reference: 3,371 derived) this parted
-    two: the outputs of one document from its Croatian reference, which gives other figures (20 for 40, 10 for 25)."""
+    """Whether aligned sentences report different events: they change two or more figures (numbers, sums, percentages),
+    in more ways than pairs of them keep one. Templated briefs (an earthquake of 6.1 near Lima, 35 km deep / of 5.8 near
+    Tokyo, 40 km deep) align sentence for sentence and read as copies; a content farm's copy changes one figure
+    ("12.000" for "10,000"). A pair gives different figures when each sentence has one the other lacks, and the same
+    change made in two sentences counts once (a machine translation that writes 20000 for 200000 does so every time);
+    one-digit figures are left out, since a translation writes them as words as often as not. On WMT train and dev (80
+    documents per pair file, 2 system outputs each against the source and a reference: 3,371 derived) this parted two:
+    the outputs of one document from its Croatian reference, which gives other figures (20 for 40, 10 for 25)."""
     changes, same = set(), 0
     for pair in links:
         q_keys, a_keys = figure_keys(query, pair.query), figure_keys(article, pair.article)
