@@ -566,8 +566,8 @@ def test_dates_in_another_calendar_are_no_changed_figures():
      "depth of 35 kilometres. There were no immediate reports of damage or casualties. Peru sits on the Pacific Ring "
      "of Fire, where earthquakes are common.",
      "A magnitude 5.8 earthquake struck near Tokyo, Japan, on Friday, the US Geological Survey said. The quake hit at "
-     "a depth of 40 kilometres. There were no immediate reports of damage or casualties. Japan sits on the Pacific Ring "
-     "of Fire, where earthquakes are common."),
+     "a depth of 40 kilometres. There were no immediate reports of damage or casualties. Japan sits on the Pacific "
+     "Ring of Fire, where earthquakes are common."),
     ("Yerevan is the capital of Armenia. The city has about 1.1 million residents. It was founded in 782 BC as the "
      "fortress of Erebuni. The Hrazdan river flows through the city.",
      "Tbilisi is the capital of Georgia. The city has about 1.2 million residents. It was founded in 479 AD by King "
