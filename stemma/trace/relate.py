@@ -94,8 +94,8 @@ def blind_to(vectors: np.ndarray) -> bool:
     n = len(vectors)
     if n < 2:
         return False
-    similarity = vectors @ vectors.T
-    return float((similarity.sum() - np.trace(similarity)) / (n * n - n)) >= BLIND_COSINE
+    total = vectors.sum(axis=0)  # total @ total sums every pairwise dot product, the n x n matrix unbuilt
+    return float((total @ total - (vectors * vectors).sum()) / (n * n - n)) >= BLIND_COSINE
 
 
 def lexical_vectors(sentences: list[str], lang: str) -> np.ndarray:
