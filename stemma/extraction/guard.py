@@ -1,4 +1,4 @@
-"""Bounds for hostile pages: binary content, oversized markup and absurdly deep nesting.
+"""Bounds for hostile pages: binary content, oversized markup, absurdly deep nesting, a title that swallows the page.
 
 Everything here is linear in the input and runs before any parser sees the page, so that
 parsing and extraction stay bounded in time and memory whatever the page holds.
@@ -79,7 +79,8 @@ def drop_raw_text(html: str, opening: re.Pattern = RAW_TEXT_OPEN, keep_tags: boo
 
 
 def bound_html(html: str) -> str:
-    """Markup small and shallow enough to parse quickly; ordinary pages come back unchanged."""
+    """Markup small and shallow enough to parse quickly, with a lost </title> restored (see close_title); ordinary
+    pages come back unchanged."""
     if len(html) > MAX_HTML_CHARS:
         html = drop_raw_text(html)[:MAX_HTML_CHARS]
     else:
