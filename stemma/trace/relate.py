@@ -91,11 +91,14 @@ LEXICAL_DIMENSIONS = 1 << 14
 def blind_to(vectors: np.ndarray) -> bool:
     """Whether the encoder sees the text as one point: its sentences' mean cosine to one another is BLIND_COSINE or
     more."""
+    return len(vectors) >= 2 and mean_pairwise_cosine(vectors) >= BLIND_COSINE
+
+
+def mean_pairwise_cosine(vectors: np.ndarray) -> float:
+    """Mean cosine between two different sentences of a text (unit vectors, two or more)."""
     n = len(vectors)
-    if n < 2:
-        return False
     total = vectors.sum(axis=0)  # total @ total sums every pairwise dot product, the n x n matrix unbuilt
-    return float((total @ total - (vectors * vectors).sum()) / (n * n - n)) >= BLIND_COSINE
+    return float((total @ total - (vectors * vectors).sum()) / (n * n - n))
 
 
 def lexical_vectors(sentences: list[str], lang: str) -> np.ndarray:
