@@ -434,6 +434,57 @@ def test_one_look_alike_verified_among_the_versions_does_not_end_verification(de
     assert "meridiandispatch" in original.article.url and original.kind == "translation"
 
 
+ORIGINAL = ("The city council of Brenmouth voted on Tuesday to close the old harbour bridge to cars. "
+            "Engineers had found deep cracks in two of its steel supports last winter. "
+            "Buses and bicycles will still be allowed to cross until repairs begin in the spring. "
+            "The repairs are expected to take about eighteen months. "
+            "Shop owners on the waterfront fear they will lose customers during the works. "
+            "The council promised to pay for extra parking near the old fish market.")
+TRANSLATION = ("Der Stadtrat von Brenmouth hat am Dienstag beschlossen, die alte Hafenbrücke für Autos zu sperren. "
+               "Ingenieure hatten im vergangenen Winter tiefe Risse in zwei ihrer Stahlstützen gefunden. "
+               "Busse und Fahrräder dürfen die Brücke weiter überqueren, bis die Reparaturen im Frühjahr beginnen. "
+               "Die Reparaturen sollen etwa achtzehn Monate dauern. "
+               "Ladenbesitzer an der Uferpromenade fürchten, während der Arbeiten Kunden zu verlieren. "
+               "Der Stadtrat versprach, zusätzliche Parkplätze am alten Fischmarkt zu bezahlen.")
+
+
+@pytest.mark.parametrize("pivots", [0, 3])
+def test_a_weakly_proposed_original_is_derived_once_a_version_of_the_page_is_one_of_it(tmp_path, monkeypatch, pivots):
+    """A German page copies four sentences of a German translation and adds two of its own: too little of the English
+    original for a candidate proposed this weakly (relate.relation_kind's `weak`). The translation, found first as a
+    version of the page, is a translation of the original too, and vouches for it; without versions as pivots the
+    original is not derived."""
+    from stemma.analyze import analyze
+    from stemma.ingest import Analyzer, ingest
+    from stemma.model import Page
+    from stemma.store import Store
+    from stemma.trace import tracer
+
+    store = Store(tmp_path / "index")
+    ingest([Page(url="https://news.example/bridge", content=ORIGINAL, kind="text", lang="en"),
+            Page(url="https://nachrichten.example/bruecke", content=TRANSLATION, kind="text", lang="de")],
+           store, Analyzer(1))
+    urls = {url: n for n, url in store.db.execute("SELECT n, url FROM articles")}
+    monkeypatch.setattr(tracer, "find_candidates", lambda *args: [
+        tracer.Candidate(urls["https://nachrichten.example/bruecke"], ["proposed by the test"], vector_similarity=0.9),
+        tracer.Candidate(urls["https://news.example/bridge"], ["proposed by the test"], vector_similarity=0.35)])
+    monkeypatch.setattr(tracer, "EXPANDED_VERSIONS", 0)  # the version would raise the original's priority
+    monkeypatch.setattr(tracer, "PIVOTS", pivots)
+    copied = TRANSLATION.split(". ")[:4] + ["Abonnieren Sie unseren Newsletter für weitere Nachrichten aus der Region",
+                                            "Unser Reporter schreibt seit zwanzig Jahren über Verkehr und Politik."]
+    report = tracer.Tracer(store).trace(analyze(Page(url="https://farm.example/bruecke", content=". ".join(copied),
+                                                     kind="text", lang="de")))
+    store.close()
+    kinds = {r.article.url: r.kind for r in report.relations}
+    assert kinds["https://nachrichten.example/bruecke"] in ("copy", "rewrite")
+    if not pivots:
+        assert "https://news.example/bridge" not in kinds
+        return
+    english = next(r for r in report.relations if r.article.url == "https://news.example/bridge")
+    assert english.kind == "translation"
+    assert any("vouched for by https://nachrichten.example/bruecke" in line for line in english.evidence)
+
+
 def test_translations_in_scripts_without_capitals_are_split_into_sentences_and_traced(tmp_path):
     """Hindi, Arabic, Korean and Thai sentences start with no capital letter (Thai ones end in a space, not a stop);
     each translation must still be found whole."""

@@ -239,6 +239,35 @@ def mutual_chain(similarity: np.ndarray, floor: float) -> int:
     return len(chain)
 
 
+def links_through(to_version: list[AlignedPair], version_to_article: list[AlignedPair], query_vectors: np.ndarray,
+                  article_vectors: np.ndarray, t: Thresholds = FITTED) -> list[AlignedPair]:
+    """The query's links to an article by way of a version of the query: each pair of `to_version` (query - version)
+    joined to the article's sentences that its version sentences are aligned to in `version_to_article`, pairs that
+    would share or cross article sentences made one. Kept where the joined sentences are themselves `link_similarity`
+    alike: a pivot proposes where to look, the query's own sentences decide."""
+    onward: dict[int, set[int]] = {}
+    for pair in version_to_article:
+        for sentence in pair.query:
+            onward.setdefault(sentence, set()).update(pair.article)
+    joined: list[tuple[list[int], list[int]]] = []
+    for pair in to_version:
+        targets = sorted(set().union(*(onward.get(sentence, set()) for sentence in pair.article)))
+        if not targets:
+            continue
+        if joined and targets[0] <= joined[-1][1][-1]:
+            query, article = joined[-1]
+            joined[-1] = (query + pair.query, sorted(set(article) | set(targets)))
+        else:
+            joined.append((list(pair.query), targets))
+    links = []
+    for query, article in joined:
+        said, read = query_vectors[query].sum(axis=0), article_vectors[article].sum(axis=0)
+        similarity = float(said @ read / max(float(np.linalg.norm(said) * np.linalg.norm(read)), 1e-9))
+        if similarity >= t.link_similarity:
+            links.append(AlignedPair(query, article, similarity))
+    return links
+
+
 def linked_sentences(links: list[AlignedPair], side: str) -> set[int]:
     """Indices of the sentences of one side ("query" or "article") that the links take in."""
     return {i for pair in links for i in getattr(pair, side)}

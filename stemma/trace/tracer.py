@@ -8,7 +8,7 @@ from stemma.model import Article, Relation, Report
 from stemma.signatures import document_vector
 from stemma.store import Store
 from stemma.trace.candidates import FIRM_PRIORITY, MIN_PRIORITY, VECTOR_BASE, VECTOR_SCALE, Candidate, find_candidates
-from stemma.trace.relate import (AGREEMENT_BONUS, agreement, comparable_vectors, direction, drift, rank,
+from stemma.trace.relate import (AGREEMENT_BONUS, agreement, comparable_vectors, direction, drift, links_through, rank,
                                   relation_kind, sentence_links)
 
 VERIFY = 8  # candidates that get sentence alignment: the encoder is the scarce resource
@@ -29,6 +29,13 @@ PER_LANGUAGE = 2
 EXPANDED_VERSIONS = 3  # versions per trace that propose their neighbours: each costs one vector search
 VERSION_NEIGHBOURS = 8  # nearest documents of each
 MAX_SENTENCES = 80  # longer articles are aligned on their first sentences
+# A candidate the query does not align with is tried again through the query's first versions (see docs/design.md).
+# On WMT train the English machine translation of a Japanese chat linked none of its sentences to the source: one of
+# its lines ('Write "From ○○".') is closer to every source sentence than most are to their own translations. It is a
+# rewrite of the human English translation, which aligns with the source; joined through that, its sentence pairs are
+# translations. The version's sentence vectors are at hand, so this costs alignments, not encoder time.
+PIVOTS = 3
+PIVOT_KINDS = ("copy", "rewrite", "translation")  # an excerpt holds too little of the query to stand in for it
 
 
 def sentence_vectors(article: Article) -> np.ndarray:
@@ -139,6 +146,7 @@ class Tracer:
         versions = expanded = 0
         seen = {c.n for c in candidates} | set(exclude) | {own}
         found_langs: set[str] = set()  # languages of the versions found
+        pivots: list[tuple[Article, np.ndarray, list]] = []  # versions found directly, with their links (see PIVOTS)
         for verified, candidate in enumerate(candidates):  # grows as versions propose their neighbours
             if verified >= VERIFY and versions < verified - STRAYS or verified >= MAX_VERIFY:
                 break
@@ -148,19 +156,35 @@ class Tracer:
             article_vectors = self.stored_sentence_vectors(candidate.n, article)
             compared_query, compared_article, langs = comparable_vectors(query, article, query_vectors, article_vectors)
             links = sentence_links(compared_query, compared_article, langs=langs)
+            sizes, weak = (len(query_vectors), len(article_vectors)), candidate.priority < FIRM_PRIORITY
             kind, score, cov_q, cov_a, story_evidence = relation_kind(
-                query, article, links, (len(query_vectors), len(article_vectors)), candidate.vector_similarity,
-                weak=candidate.priority < FIRM_PRIORITY)
+                query, article, links, sizes, candidate.vector_similarity, weak=weak)
+            through = None
+            for version, version_vectors, to_version in pivots if kind in (None, "same_story") else []:
+                onward = version_links(version, version_vectors, article, article_vectors)
+                # vouched for by the version, the candidate is no longer weak; its own links are tried first
+                for tried in ([links, links_through(to_version, onward, compared_query, compared_article)]
+                              if onward else []):
+                    found = relation_kind(query, article, tried, sizes, candidate.vector_similarity)
+                    if found[0] not in (None, "same_story"):
+                        (kind, score, cov_q, cov_a, story_evidence), links, through = found, tried, version
+                        break
+                if through is not None:
+                    break
             if kind is None:
                 continue
             derived = kind != "same_story"
             versions += derived
+            if kind in PIVOT_KINDS and through is None and len(pivots) < PIVOTS:
+                pivots.append((article, article_vectors, links))
             if derived:
                 found_langs.add(article.lang)
             if derived and expanded < EXPANDED_VERSIONS:
                 expanded += 1
                 self.propose_neighbours(candidate.n, article.url, vector, candidates, verified + 1, seen, found_langs)
             way, evidence = direction(query, article, kind) if derived else ("unknown", [])
+            if through is not None:
+                evidence = [f"vouched for by {through.url}, a version of the page that is also one of this article"] + evidence
             agreeing, anchors = agreement(query, article, links) if derived else (0.0, [])
             if anchors:
                 score = round(min(1.0, score + AGREEMENT_BONUS * agreeing), 3)
@@ -174,6 +198,15 @@ class Tracer:
                 evidence=candidate.reasons + [f"{len(links)} aligned sentence pairs"] + story_evidence + evidence))
         self.store.commit()  # keep the sentence vectors computed for candidates
         return judged(Report(query=query, relations=rank(relations)))
+
+
+def version_links(version: Article, version_vectors: np.ndarray, article: Article, article_vectors: np.ndarray) -> list:
+    """A version of the query's links to an article (see PIVOTS), or [] when it is no copy, rewrite or translation of
+    it."""
+    compared_version, compared_article, langs = comparable_vectors(version, article, version_vectors, article_vectors)
+    links = sentence_links(compared_version, compared_article, langs=langs)
+    sizes = (len(version_vectors), len(article_vectors))
+    return links if relation_kind(version, article, links, sizes, 0.0)[0] in PIVOT_KINDS else []
 
 
 def judged(report: Report) -> Report:
