@@ -434,6 +434,24 @@ def test_one_look_alike_verified_among_the_versions_does_not_end_verification(de
     assert "meridiandispatch" in original.article.url and original.kind == "translation"
 
 
+def test_links_through_a_version_join_the_pairs_and_keep_those_whose_own_sentences_are_alike():
+    """The page's pairs with a version, joined to the article's sentences the version's are aligned to: two page
+    sentences that the version merges into one article sentence become one pair, and a page sentence that says
+    something else is no link however well its version counterpart aligns."""
+    from stemma.model import AlignedPair
+    from stemma.trace.relate import links_through
+
+    article = unit_rows(4, seed=5)
+    query = noisy(article, 0.3, seed=6)
+    query[3] = np.random.default_rng(7).normal(size=64)
+    query[3] /= np.linalg.norm(query[3])
+    to_version = [AlignedPair([i], [i], 0.95) for i in range(4)]
+    version_to_article = [AlignedPair([0], [0], 0.9), AlignedPair([1, 2], [1], 0.9), AlignedPair([3], [2, 3], 0.9)]
+    links = links_through(to_version, version_to_article, query, article)
+    assert [(pair.query, pair.article) for pair in links] == [([0], [0]), ([1, 2], [1])]
+    assert all(pair.similarity >= 0.8 for pair in links)
+
+
 ORIGINAL = ("The city council of Brenmouth voted on Tuesday to close the old harbour bridge to cars. "
             "Engineers had found deep cracks in two of its steel supports last winter. "
             "Buses and bicycles will still be allowed to cross until repairs begin in the spring. "
