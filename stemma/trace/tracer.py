@@ -156,21 +156,14 @@ class Tracer:
             article_vectors = self.stored_sentence_vectors(candidate.n, article)
             compared_query, compared_article, langs = comparable_vectors(query, article, query_vectors, article_vectors)
             links = sentence_links(compared_query, compared_article, langs=langs)
-            sizes, weak = (len(query_vectors), len(article_vectors)), candidate.priority < FIRM_PRIORITY
             kind, score, cov_q, cov_a, story_evidence = relation_kind(
-                query, article, links, sizes, candidate.vector_similarity, weak=weak)
+                query, article, links, (len(query_vectors), len(article_vectors)), candidate.vector_similarity,
+                weak=candidate.priority < FIRM_PRIORITY)
             through = None
-            for version, version_vectors, to_version in pivots if kind in (None, "same_story") else []:
-                onward = version_links(version, version_vectors, article, article_vectors)
-                # vouched for by the version, the candidate is no longer weak; its own links are tried first
-                for tried in ([links, links_through(to_version, onward, compared_query, compared_article)]
-                              if onward else []):
-                    found = relation_kind(query, article, tried, sizes, candidate.vector_similarity)
-                    if found[0] not in (None, "same_story"):
-                        (kind, score, cov_q, cov_a, story_evidence), links, through = found, tried, version
-                        break
-                if through is not None:
-                    break
+            vouched = through_versions(query, article, article_vectors, links, compared_query, compared_article,
+                                       pivots, candidate.vector_similarity) if kind in (None, "same_story") else None
+            if vouched:
+                (kind, score, cov_q, cov_a, story_evidence), links, through = vouched
             if kind is None:
                 continue
             derived = kind != "same_story"
@@ -198,6 +191,24 @@ class Tracer:
                 evidence=candidate.reasons + [f"{len(links)} aligned sentence pairs"] + story_evidence + evidence))
         self.store.commit()  # keep the sentence vectors computed for candidates
         return judged(Report(query=query, relations=rank(relations)))
+
+
+def through_versions(query: Article, article: Article, article_vectors: np.ndarray, links: list,
+                     compared_query: np.ndarray, compared_article: np.ndarray, pivots: list,
+                     vector_similarity: float) -> tuple | None:
+    """(relation_kind's answer, the links it was given, the version) for a candidate that a version of the query
+    vouches for (see PIVOTS), or None. Vouched for, the candidate is no longer weak: the query's own links to it are
+    tried first, then the links through the version."""
+    sizes = (len(compared_query), len(compared_article))
+    for version, version_vectors, to_version in pivots:
+        onward = version_links(version, version_vectors, article, article_vectors)
+        if not onward:
+            continue
+        for tried in (links, links_through(to_version, onward, compared_query, compared_article)):
+            found = relation_kind(query, article, tried, sizes, vector_similarity)
+            if found[0] not in (None, "same_story"):
+                return found, tried, version
+    return None
 
 
 def version_links(version: Article, version_vectors: np.ndarray, article: Article, article_vectors: np.ndarray) -> list:
