@@ -72,7 +72,8 @@ def main(argv: list[str] | None = None) -> None:
                 with patch.object(relate, "figures_disagree", return_value=False):  # the baseline: rule off
                     kind = relate.relation_kind(query, text, links, (len(query_vectors), len(vectors)), 0.0)[0]
                 if kind in DERIVED:
-                    outcome[(row["pair"], name)] += Counter(derived=1, parted=relate.figures_disagree(query, text, links))
+                    parted = relate.figures_disagree(query, text, links)
+                    outcome[(row["pair"], name)] += Counter(derived=1, parted=parted)
 
     blind = markdown_table(
         ["language", "documents of 2+ sentences", "median mean cosine", "99th percentile", "highest",

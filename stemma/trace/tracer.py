@@ -160,10 +160,11 @@ class Tracer:
                 query, article, links, (len(query_vectors), len(article_vectors)), candidate.vector_similarity,
                 weak=candidate.priority < FIRM_PRIORITY)
             through = None
-            vouched = through_versions(query, article, article_vectors, links, compared_query, compared_article,
-                                       pivots, candidate.vector_similarity) if kind in (None, "same_story") else None
-            if vouched:
-                (kind, score, cov_q, cov_a, story_evidence), links, through = vouched
+            if kind in (None, "same_story"):
+                vouched = through_versions(query, article, article_vectors, links, compared_query, compared_article,
+                                           pivots, candidate.vector_similarity)
+                if vouched:
+                    (kind, score, cov_q, cov_a, story_evidence), links, through = vouched
             if kind is None:
                 continue
             derived = kind != "same_story"
@@ -177,7 +178,8 @@ class Tracer:
                 self.propose_neighbours(candidate.n, article.url, vector, candidates, verified + 1, seen, found_langs)
             way, evidence = direction(query, article, kind) if derived else ("unknown", [])
             if through is not None:
-                evidence = [f"vouched for by {through.url}, a version of the page that is also one of this article"] + evidence
+                evidence = [f"vouched for by {through.url}, a version of the page that is also one of this article",
+                            *evidence]
             agreeing, anchors = agreement(query, article, links) if derived else (0.0, [])
             if anchors:
                 score = round(min(1.0, score + AGREEMENT_BONUS * agreeing), 3)
