@@ -5,6 +5,7 @@ import hashlib
 from urllib.parse import urlsplit
 
 from stemma.extraction import extract
+from stemma.extraction.guard import ExtractError
 from stemma.model import Article, Page
 from stemma.signatures import minhash
 from stemma.text.anchors import find_anchors
@@ -24,7 +25,10 @@ def site_of(url: str) -> str:
 
 
 def analyze(page: Page) -> Article:
+    """Raises ExtractError, a one-line reason, for a page that has nothing to read (binary, empty, too large)."""
     extracted = extract(page)
+    if extracted.error:
+        raise ExtractError(extracted.error)
     url = extracted.canonical_url or page.url
     text = extracted.text
     language = detect(text)

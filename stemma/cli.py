@@ -23,10 +23,14 @@ def fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-def open_store(folder: Path):
+def open_store(folder: Path, create: bool = False):
+    """The index in `folder`; without `create`, a folder with no index is an error, not a new empty index to trace
+    against."""
     from stemma.store import Store
-    from stemma.store.db import StoreError
+    from stemma.store.db import StoreError, index_exists
 
+    if not create and not index_exists(folder):
+        fail(f"{folder}: no stemma index here (run 'stemma ingest' first)")
     try:
         return Store(folder)
     except StoreError as error:
@@ -63,7 +67,7 @@ def ingest(paths: list[str] = typer.Argument(..., help="HTML, WARC(.gz), JSONL(.
     from stemma.read import InputError, read_inputs
 
     checked_inputs(paths)
-    store = open_store(index)
+    store = open_store(index, create=True)
     summary = IngestSummary()
     analyzer = Analyzer(workers)
     interrupted = False
@@ -78,10 +82,11 @@ def ingest(paths: list[str] = typer.Argument(..., help="HTML, WARC(.gz), JSONL(.
     finally:
         analyzer.close()
         store.close()
+    # one line each, however long the paths: a failure is looked up by its source
     out.print(f"read {summary.read}, added {summary.added}, already indexed {summary.already}, "
-              f"failed {len(summary.failed)}  →  {escape(str(index))}")
+              f"failed {len(summary.failed)}  →  {escape(str(index))}", soft_wrap=True)
     for source, message in summary.failed[:20]:
-        out.print(f"  failed: {escape(source)}: {escape(message)}")
+        out.print(f"  failed: {escape(source)}: {escape(message)}", soft_wrap=True)
     if len(summary.failed) > 20:
         out.print(f"  … and {len(summary.failed) - 20} more failures")
     if interrupted:
@@ -140,7 +145,7 @@ def trace(pages: list[str] = typer.Argument(..., help="Files, URLs, '-' for stdi
           add: bool = typer.Option(False, "--add", help="Add the traced pages to the index afterwards.")) -> None:
     """Find where each page came from: its original, its copies, and what changed."""
     checked_inputs(pages)
-    store = open_store(index)
+    store = open_store(index, create=add)
     try:
         trace_pages(pages, store, as_json, html, add)
     finally:
@@ -178,8 +183,6 @@ def extract(page: str = typer.Argument(..., help="A file, a URL or '-' for stdin
 @app.command()
 def info(index: Path = IndexOption) -> None:
     """Articles in the index by language and site."""
-    if not (index / "index.sqlite").exists():
-        fail(f"{index}: no stemma index here (run 'stemma ingest' first)")
     store = open_store(index)
     summary = store.summary()
     out.print(f"{store.count()} articles in {escape(str(index))}")
@@ -207,8 +210,6 @@ def sites(index: Path = IndexOption,
 
     if sort not in SITE_SORTS:
         fail(f"--sort {sort}: expected one of {', '.join(SITE_SORTS)}")
-    if not (index / "index.sqlite").exists():
-        fail(f"{index}: no stemma index here (run 'stemma ingest' first)")
     store = open_store(index)
     try:
         pending = len(untraced(store))

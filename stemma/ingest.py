@@ -9,6 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from stemma.analyze import analyze, page_id
+from stemma.extraction.guard import ExtractError
 from stemma.model import Article, Page
 from stemma.read import ReadError
 from stemma.signatures import document_vectors
@@ -46,6 +47,8 @@ def analyze_bounded(page: Page) -> Article | ReadError:
     signal.setitimer(signal.ITIMER_REAL, PAGE_SECONDS)
     try:
         return analyze(page)
+    except ExtractError as err:
+        return ReadError(page.source or page.url, str(err))
     except PageTimeout:
         return ReadError(page.source or page.url, f"analysis took longer than {PAGE_SECONDS} s")
     except MemoryError:

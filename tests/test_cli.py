@@ -26,8 +26,19 @@ def test_unreadable_kind_and_missing_index_are_clear_errors(tmp_path):
     odd = tmp_path / "page.pdf"
     odd.write_bytes(b"%PDF-1.4")
     assert "page.pdf: not a readable kind" in run("trace", str(odd), "--index", str(tmp_path / "i")).output
-    result = run("info", "--index", str(tmp_path / "empty"))
-    assert result.exit_code == 1 and "no stemma index here" in result.output
+    for command in (["info"], ["sites"], ["trace", str(odd.with_suffix(".html"))]):
+        odd.with_suffix(".html").write_text("<p>A page to trace.</p>", encoding="utf-8")
+        result = run(*command, "--index", str(tmp_path / "empty"))
+        assert result.exit_code == 1 and "no stemma index here" in result.output, command
+    assert not (tmp_path / "empty").exists()  # not a new empty index that finds nothing
+
+
+def test_a_page_with_nothing_to_read_is_one_line_error_with_the_reason(tmp_path):
+    binary = tmp_path / "scan.html"
+    binary.write_bytes(bytes(range(256)) * 40)
+    result = run("extract", str(binary))
+    assert result.exit_code == 1
+    assert result.output.strip() == f"stemma: {binary}: binary content, not text or HTML"
 
 
 def test_ingest_reports_failures_per_page_and_goes_on(tmp_path):
@@ -40,7 +51,8 @@ def test_ingest_reports_failures_per_page_and_goes_on(tmp_path):
     result = run("ingest", str(folder), "--index", str(tmp_path / "index"), "--workers", "1")
     assert result.exit_code == 0, result.output
     assert "read 3, added 1, already indexed 0, failed 2" in result.output
-    assert "binary.html" in result.output and "empty.html" in result.output
+    assert "binary.html: binary content, not text or HTML" in result.output
+    assert "empty.html: empty page" in result.output
     again = run("ingest", str(folder), "--index", str(tmp_path / "index"), "--workers", "1")
     assert "added 0, already indexed 1" in again.output
     info = run("info", "--index", str(tmp_path / "index"))

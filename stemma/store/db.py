@@ -80,6 +80,13 @@ def from_blob(blob: bytes | None, dim: int | None = None) -> np.ndarray | None:
     return array.reshape(-1, dim) if dim else array
 
 
+DB_FILE = "index.sqlite"
+
+
+def index_exists(folder: str | Path) -> bool:
+    return (Path(folder) / DB_FILE).exists()
+
+
 class Store:
     """One index directory: index.sqlite (truth) plus the derived vector index (folder vectors/)."""
 
@@ -87,7 +94,7 @@ class Store:
         self.folder = Path(folder)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.folder / "index.sqlite", timeout=30)
+            self.db = sqlite3.connect(self.folder / DB_FILE, timeout=30)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.executescript(SCHEMA)
