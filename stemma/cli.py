@@ -13,13 +13,13 @@ from rich.table import Table
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Trace news articles to their source across languages and sites.")
 out = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 120)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # an error is one line, however long, to grep for
 DEFAULT_INDEX = Path(".stemma")
 IndexOption = typer.Option(DEFAULT_INDEX, "--index", help="Index folder (SQLite file and derived files).")
 
 
 def fail(message: str, code: int = 1) -> None:
-    err.print(f"stemma: {escape(message)}", soft_wrap=True)
+    err.print(f"stemma: {escape(message)}")
     raise typer.Exit(code)
 
 
@@ -259,7 +259,7 @@ def main() -> None:
         if os.environ.get("STEMMA_DEBUG"):
             raise
         err.print(f"stemma: internal error: {type(error).__name__}: {escape(str(error))[:300]} "
-                  "(set STEMMA_DEBUG=1 for details)", soft_wrap=True)
+                  "(set STEMMA_DEBUG=1 for details)")
         sys.exit(2)
 
 

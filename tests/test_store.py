@@ -26,14 +26,16 @@ def pages_file(tmp_path):
             out.write(json.dumps({"url": f"https://news.example/{number}", "title": title, "text": text}) + "\n")
         out.write("{not json\n")
         out.write(json.dumps({"html": "<p>no url</p>"}) + "\n")
+        out.write(json.dumps({"url": 5, "text": "A number for a URL."}) + "\n")
     return path
 
 
 def test_ingest_twice_adds_nothing_the_second_time(tmp_path, pages_file):
     store = Store(tmp_path / "index")
     first = ingest(read_path(pages_file), store, Analyzer(1))
-    assert (first.read, first.added, first.already) == (6, 4, 0)
-    assert sorted(message for _, message in first.failed) == ["invalid JSON (Expecting property name enclosed in double quotes)", "missing 'url'"]
+    assert (first.read, first.added, first.already) == (7, 4, 0)
+    assert sorted(message for _, message in first.failed) == [
+        "'url' is not a string", "invalid JSON (Expecting property name enclosed in double quotes)", "missing 'url'"]
     second = ingest(read_path(pages_file), store, Analyzer(1))
     assert (second.added, second.already) == (0, 4)
     assert store.count() == 4

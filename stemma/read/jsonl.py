@@ -17,8 +17,10 @@ def page_from_record(record: object, source: str) -> Page | ReadError:
     if not isinstance(record, dict):
         return ReadError(source, "not a JSON object")
     url = record.get("url")
-    if not isinstance(url, str) or not url:
+    if not url:
         return ReadError(source, "missing 'url'")
+    if not isinstance(url, str):
+        return ReadError(source, "'url' is not a string")
     if isinstance(record.get("html"), str):
         content, kind = record["html"], "html"
     elif isinstance(record.get("text"), str):
