@@ -257,9 +257,8 @@ def link_lists(tree: LexborHTMLParser, taken_text: list[str]) -> list[Found]:
         items = node.css("li")
         if len(items) < 4 or len(items) > 60:
             continue
-        texts = [node_text(li) for li in items]
-        linked = [node_text(a) for li in items for a in li.css("a")[:1]]
-        if len(linked) != len(texts) or any(t != l for t, l in zip(texts, linked)):
+        texts = link_items(items)
+        if texts is None:
             continue
         if sum(len(bp.words(t)) for t in texts) / len(texts) <= 3:
             text = " ".join(texts)
@@ -283,6 +282,19 @@ def link_lists(tree: LexborHTMLParser, taken_text: list[str]) -> list[Found]:
             if after.isalpha() and after.isupper():
                 found.append(Found("related_links", link, glued=True))
     return found
+
+
+def link_items(items: list[LexborNode]) -> list[str] | None:
+    """The list items' texts when each is exactly the text of its first link, else None (found at the first item
+    that is not: most lists are not menus)."""
+    texts = []
+    for item in items:
+        link = item.css_first("a")
+        text = node_text(item)
+        if link is None or node_text(link) != text:
+            return None
+        texts.append(text)
+    return texts
 
 
 def link_text_test(tree: LexborHTMLParser) -> Callable[[str], bool]:

@@ -299,15 +299,15 @@ class Pick(ReadabilityDocument):
         or "panel-two-col-sidebar" would take the whole story with it (5 dev pages lost it that way; the
         pick alone, dev F1 on readability 0.889 -> 0.958, scrapinghub 0.921 -> 0.940)."""
         holders = None
-        verdicts: dict[str, bool] = {}
+        verdicts: dict[tuple, bool] = {}  # by (class, id): pages repeat them, and most elements are kept
         for el in NAMED(self.doc):  # a list: dropping while iterating would end the walk
-            names = " ".join(filter(None, (el.get("class"), el.get("id"))))
-            if len(names) < 2 or el.tag in ("html", "body"):
-                continue
-            if names not in verdicts:
+            named = (el.get("class"), el.get("id"))
+            unlikely = verdicts.get(named)
+            if unlikely is None:
+                names = " ".join(filter(None, named))
                 low = names.lower()
-                verdicts[names] = bool(UNLIKELY.search(low)) and not MAYBE.search(low)
-            if verdicts[names]:
+                unlikely = verdicts[named] = len(names) >= 2 and bool(UNLIKELY.search(low)) and not MAYBE.search(low)
+            if unlikely and el.tag not in ("html", "body"):
                 if holders is None:
                     holders = {up for frame in self.doc.iter("article", "main") for up in frame.iterancestors()}
                 if el not in holders:
