@@ -4,8 +4,7 @@ from __future__ import annotations
 import hashlib
 from urllib.parse import urlsplit
 
-from stemma.extraction import extract
-from stemma.extraction.guard import ExtractError
+from stemma.extraction import Extracted, extract
 from stemma.model import Article, Page
 from stemma.signatures import minhash
 from stemma.text.anchors import find_anchors
@@ -25,10 +24,11 @@ def site_of(url: str) -> str:
 
 
 def analyze(page: Page) -> Article:
-    """Raises ExtractError, a one-line reason, for a page that has nothing to read (binary, empty, too large)."""
-    extracted = extract(page)
-    if extracted.error:
-        raise ExtractError(extracted.error)
+    """The page's article; an empty one for a page with nothing to read (extract() says why)."""
+    return article_of(page, extract(page))
+
+
+def article_of(page: Page, extracted: Extracted) -> Article:
     url = extracted.canonical_url or page.url
     text = extracted.text
     language = detect(text)

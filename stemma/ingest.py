@@ -8,8 +8,8 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from stemma.analyze import analyze, page_id
-from stemma.extraction.guard import ExtractError
+from stemma.analyze import article_of, page_id
+from stemma.extraction import extract
 from stemma.model import Article, Page
 from stemma.read import ReadError
 from stemma.signatures import document_vectors
@@ -40,15 +40,17 @@ def _init_worker() -> None:
 
 
 def analyze_bounded(page: Page) -> Article | ReadError:
-    """analyze() with a time limit and every failure turned into a one-line error for that page.
+    """analyze() with a time limit and every failure turned into a one-line error for that page, an unreadable page's
+    reason (binary, empty, too large) too.
 
     Runs in the main thread of its process (the CLI, or a pool worker), where SIGALRM can interrupt it."""
     signal.signal(signal.SIGALRM, _alarm)
     signal.setitimer(signal.ITIMER_REAL, PAGE_SECONDS)
     try:
-        return analyze(page)
-    except ExtractError as err:
-        return ReadError(page.source or page.url, str(err))
+        extracted = extract(page)
+        if extracted.error:  # binary, empty, too large: the reason is the page's error
+            return ReadError(page.source or page.url, extracted.error)
+        return article_of(page, extracted)
     except PageTimeout:
         return ReadError(page.source or page.url, f"analysis took longer than {PAGE_SECONDS} s")
     except MemoryError:
