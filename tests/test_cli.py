@@ -26,8 +26,9 @@ def test_unreadable_kind_and_missing_index_are_clear_errors(tmp_path):
     odd = tmp_path / "page.pdf"
     odd.write_bytes(b"%PDF-1.4")
     assert "page.pdf: not a readable kind" in run("trace", str(odd), "--index", str(tmp_path / "i")).output
-    for command in (["info"], ["sites"], ["trace", str(odd.with_suffix(".html"))]):
-        odd.with_suffix(".html").write_text("<p>A page to trace.</p>", encoding="utf-8")
+    page = tmp_path / "page.html"
+    page.write_text("<p>A page to trace.</p>", encoding="utf-8")
+    for command in (["info"], ["sites"], ["trace", str(page)]):
         result = run(*command, "--index", str(tmp_path / "empty"))
         assert result.exit_code == 1 and "no stemma index here" in result.output, command
     assert not (tmp_path / "empty").exists()  # not a new empty index that finds nothing
