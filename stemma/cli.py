@@ -154,11 +154,11 @@ def trace(pages: list[str] = typer.Argument(..., help="Files, URLs, '-' for stdi
 
 @app.command()
 def extract(page: str = typer.Argument(..., help="A file, a URL or '-' for stdin."),
-            as_json: bool = typer.Option(False, "--json", help="Print the analyzed article as JSON.")) -> None:
+            as_json: bool = typer.Option(False, "--json", help="Print what was read as JSON.")) -> None:
     """Show what stemma reads from one page: text, metadata, boilerplate, language, sentences, anchors."""
-    from stemma.ingest import analyze_bounded
+    from stemma.ingest import extract_bounded
     from stemma.read import InputError, ReadError, read_inputs
-    from stemma.report.schema import query_dict
+    from stemma.report.schema import extract_dict
 
     checked_inputs([page])
     try:
@@ -166,17 +166,23 @@ def extract(page: str = typer.Argument(..., help="A file, a URL or '-' for stdin
     except InputError as error:
         fail(str(error))
     for item in items:
-        result = item if isinstance(item, ReadError) else analyze_bounded(item)
+        result = item if isinstance(item, ReadError) else extract_bounded(item)
         if isinstance(result, ReadError):
             fail(f"{result.source}: {result.message}")
+        extracted, article = result
         if as_json:
-            sys.stdout.write(json.dumps(query_dict(result), ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(extract_dict(extracted, article), ensure_ascii=False) + "\n")
             continue
-        out.rule(escape(result.title or result.url))
-        out.print(f"{escape(result.url)} · {result.lang}-{result.script} · {escape(result.author or 'no author')} · "
-                  f"{escape(result.published_at or 'no date')}")
-        out.print(escape(result.text))
-        for b in result.boilerplate:
+        out.rule(escape(article.title or article.url))
+        out.print(f"{escape(article.url)} · {article.lang}-{article.script} · {escape(article.author or 'no author')} · "
+                  f"{escape(article.published_at or 'no date')}")
+        markup = [f"{name}: {value}" for name, value in (
+            ("site", extracted.site_name), ("canonical", extracted.canonical_url), ("updated", extracted.updated_at),
+            ("declared language", extracted.declared_lang)) if value]
+        if markup:
+            out.print(escape(" · ".join(markup)))
+        out.print(escape(article.text))
+        for b in article.boilerplate:
             out.print(f"[dim]{escape(f'[{b.kind}]')} {escape(b.text)}[/]")
 
 

@@ -9,7 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from stemma.analyze import article_of, page_id
-from stemma.extraction import extract
+from stemma.extraction import Extracted, extract
 from stemma.model import Article, Page
 from stemma.read import ReadError
 from stemma.signatures import document_vectors
@@ -40,17 +40,23 @@ def _init_worker() -> None:
 
 
 def analyze_bounded(page: Page) -> Article | ReadError:
-    """analyze() with a time limit and every failure turned into a one-line error for that page, an unreadable page's
-    reason (binary, empty, too large) too.
+    """extract_bounded() without the extraction: what ingest and trace keep of a page."""
+    result = extract_bounded(page)
+    return result if isinstance(result, ReadError) else result[1]
+
+
+def extract_bounded(page: Page) -> tuple[Extracted, Article] | ReadError:
+    """The page's extraction and its analysis (analyze()), with a time limit, and every failure turned into a one-line
+    error for that page, an unreadable page's reason (binary, empty, too large) too.
 
     Runs in the main thread of its process (the CLI, or a pool worker), where SIGALRM can interrupt it."""
     signal.signal(signal.SIGALRM, _alarm)
     signal.setitimer(signal.ITIMER_REAL, PAGE_SECONDS)
     try:
         extracted = extract(page)
-        if extracted.error:  # binary, empty, too large: the reason is the page's error
+        if extracted.error:
             return ReadError(page.source or page.url, extracted.error)
-        return article_of(page, extracted)
+        return extracted, article_of(page, extracted)
     except PageTimeout:
         return ReadError(page.source or page.url, f"analysis took longer than {PAGE_SECONDS} s")
     except MemoryError:

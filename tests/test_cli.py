@@ -106,3 +106,17 @@ def test_a_page_too_short_to_trace_says_so_instead_of_looking_original(tmp_path,
     result = run("trace", str(page), "--index", str(demo_run.index))
     assert result.exit_code == 0, result.output
     assert "too little to be sure" in " ".join(result.output.split())
+
+
+def test_extract_json_gives_paragraphs_and_the_markup_metadata(demo_page, tmp_path):
+    page = tmp_path / "original.html"
+    page.write_bytes(demo_page("en-original.html").content)
+    result = run("extract", str(page), "--json")
+    assert result.exit_code == 0, result.output
+    read = json.loads(result.output)
+    text = " ".join(read["paragraphs"])
+    assert len(read["paragraphs"]) > 10 and all(sentence in text for sentence in read["sentences"])
+    assert read["authors"] == ["Eleanor Voss", "Rahul Menon"] and read["site_name"] == "Meridian Dispatch"
+    assert read["canonical_url"].startswith("https://www.meridiandispatch.com/2025/03/14/")
+    assert read["updated_at"] == "2025-03-14T11:05:00+00:00" and read["declared_lang"] == "en"
+    assert not any(b["text"] in text for b in read["boilerplate"] if b["kind"] == "photo_credit")

@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 from stemma.model import Article, Report
+
+if TYPE_CHECKING:
+    from stemma.extraction import Extracted
 
 SCHEMA = 1
 
@@ -22,6 +26,13 @@ def query_dict(article: Article) -> dict:
                     for a in article.anchors],
         "boilerplate": [asdict(b) for b in article.boilerplate],
     }
+
+
+def extract_dict(extracted: Extracted, article: Article) -> dict:
+    """`stemma extract --json`: the analyzed article, with what extraction read from the markup besides."""
+    return {**query_dict(article), "paragraphs": extracted.paragraphs, "authors": extracted.authors,
+            "updated_at": extracted.updated_at, "site_name": extracted.site_name,
+            "canonical_url": extracted.canonical_url, "declared_lang": extracted.declared_lang}
 
 
 def report_dict(report: Report) -> dict:
