@@ -98,3 +98,43 @@ def test_index_from_before_language_centering_is_upgraded_in_place(tmp_path, pag
     assert abs(float(stored @ raw)) < 0.99  # it really changed: the raw vector is not what is stored any more
     nearest = upgraded.vectors.nearest(stored, 1)
     assert list(nearest) == [n]
+
+
+def test_a_worker_that_dies_costs_no_page_and_ingest_goes_on(tmp_path, pages_file):
+    """The kernel kills a worker that takes too much memory; the pool breaks with it. The batch is analyzed again."""
+    import os
+    import signal
+
+    analyzer = Analyzer(2)
+    try:
+        analyzer.map(list(read_path(pages_file))[:1])  # the workers are up
+        os.kill(next(iter(analyzer.pool._processes)), signal.SIGKILL)
+        summary = ingest(read_path(pages_file), Store(tmp_path / "index"), analyzer)
+    finally:
+        analyzer.close()
+    assert (summary.read, summary.added) == (7, 4)
+
+
+CAPPED_WORKER = """
+from stemma.ingest import WARM_UP, analyze_bounded, cap_memory
+from stemma.model import Page
+
+paragraph = b"<p>" + b"Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor. " * 4 + b"</p>"
+pages = [Page(url="https://a.example/", content=b"<article>" + paragraph * copies + b"</article>") for copies in (30_000, 3)]
+analyze_bounded(WARM_UP)
+cap_memory(30 * 1024 ** 2)
+for page in pages:
+    result = analyze_bounded(page)
+    print(getattr(result, "message", None) or f"{len(result.sentences)} sentences")
+"""
+
+
+def test_a_page_past_the_memory_cap_fails_alone():
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-c", CAPPED_WORKER], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    big, small = run.stdout.splitlines()
+    assert big in ("analysis ran out of memory", "page too large to parse")
+    assert small == "12 sentences"
