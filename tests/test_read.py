@@ -5,6 +5,7 @@ import gzip
 import http.server
 import io
 import json
+import os
 import threading
 import time
 import zlib
@@ -102,6 +103,11 @@ def test_files_kind_and_missing_input(tmp_path):
     assert [p.kind for p in pages] == ["html", "text"]
     with pytest.raises(Exception, match="no such file"):
         list(read_inputs([str(tmp_path / "missing.html")]))
+    pipe = tmp_path / "pipe.html"
+    os.mkfifo(pipe)  # opening it would wait for a writer forever
+    with pytest.raises(Exception, match="not a regular file"):
+        list(read_inputs([str(pipe)]))
+    assert len(list(read_path(tmp_path))) == 2  # and a folder walk leaves it out
 
 
 class Handler(http.server.BaseHTTPRequestHandler):

@@ -39,6 +39,8 @@ def read_path(path: Path) -> Iterator[Page | ReadError]:
             yield from read_path(child)
     elif not path.exists():
         raise InputError(f"{path}: no such file or folder")
+    elif not path.is_file():  # a named pipe would block until a writer comes, a device may never end
+        raise InputError(f"{path}: not a regular file or folder (read a pipe as '-', standard input)")
     elif has_suffix(path, WARC_SUFFIXES):
         yield from warc.read_warc(path)
     elif has_suffix(path, JSONL_SUFFIXES):
