@@ -93,6 +93,16 @@ def ingest(paths: list[str] = typer.Argument(..., help="HTML, WARC(.gz), JSONL(.
         fail("interrupted: the last open batch was not stored; run the same command again to finish", 130)
 
 
+def report_failure(error, as_json: bool) -> None:
+    """A page that could not be read or analyzed: one line on stderr, and with --json one line in its place too, so
+    that the output stays one line per page."""
+    from stemma.report.schema import error_dict
+
+    err.print(f"stemma: {escape(error.source)}: {escape(error.message)}")
+    if as_json:
+        sys.stdout.write(json.dumps(error_dict(error.source, error.message), ensure_ascii=False) + "\n")
+
+
 def trace_pages(specs: list[str], store, as_json: bool, html_out: Path | None, add: bool) -> list:
     from stemma.ingest import analyze_bounded
     from stemma.read import InputError, ReadError, read_inputs
@@ -106,7 +116,7 @@ def trace_pages(specs: list[str], store, as_json: bool, html_out: Path | None, a
         for item in read_inputs(specs):
             result = item if isinstance(item, ReadError) else analyze_bounded(item)
             if isinstance(result, ReadError):
-                err.print(f"stemma: {escape(result.source)}: {escape(result.message)}")
+                report_failure(result, as_json)
                 failures += 1
                 continue
             report = tracer.trace(result)
@@ -165,10 +175,13 @@ def extract(page: str = typer.Argument(..., help="A file, a URL or '-' for stdin
         items = list(read_inputs([page]))
     except InputError as error:
         fail(str(error))
+    read = 0
     for item in items:
         result = item if isinstance(item, ReadError) else extract_bounded(item)
         if isinstance(result, ReadError):
-            fail(f"{result.source}: {result.message}")
+            report_failure(result, as_json)
+            continue
+        read += 1
         extracted, article = result
         if as_json:
             sys.stdout.write(json.dumps(extract_dict(extracted, article), ensure_ascii=False) + "\n")
@@ -184,6 +197,8 @@ def extract(page: str = typer.Argument(..., help="A file, a URL or '-' for stdin
         out.print(escape(article.text))
         for b in article.boilerplate:
             out.print(f"[dim]{escape(f'[{b.kind}]')} {escape(b.text)}[/]")
+    if not read:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -120,3 +120,16 @@ def test_extract_json_gives_paragraphs_and_the_markup_metadata(demo_page, tmp_pa
     assert read["canonical_url"].startswith("https://www.meridiandispatch.com/2025/03/14/")
     assert read["updated_at"] == "2025-03-14T11:05:00+00:00" and read["declared_lang"] == "en"
     assert not any(b["text"] in text for b in read["boilerplate"] if b["kind"] == "photo_credit")
+
+
+def test_json_output_keeps_one_line_per_page_when_a_page_fails(tmp_path, demo_run):
+    pages = tmp_path / "pages.jsonl"
+    pages.write_text(json.dumps({"url": "https://a.example/1", "text": "Dock workers in Brenmouth stopped work."}) + "\n"
+                     + "{broken\n" + json.dumps({"url": "https://a.example/3", "text": "The port is closed."}) + "\n",
+                     encoding="utf-8")
+    for command in (["trace", str(pages), "--index", str(demo_run.index), "--json"], ["extract", str(pages), "--json"]):
+        result = run(*command)
+        assert result.exit_code == 0, result.output
+        lines = [json.loads(line) for line in result.stdout.splitlines()]
+        assert len(lines) == 3 and lines[1] == {"schema": 1, "source": f"{pages}:2", "error": lines[1]["error"]}
+        assert "invalid JSON" in lines[1]["error"] and "error" not in lines[0] and "error" not in lines[2]

@@ -35,6 +35,11 @@ def extract_dict(extracted: Extracted, article: Article) -> dict:
             "canonical_url": extracted.canonical_url, "declared_lang": extracted.declared_lang}
 
 
+def error_dict(source: str, message: str) -> dict:
+    """A page that could not be read or analyzed, in its place among the JSON lines of trace and extract."""
+    return {"schema": SCHEMA, "source": source, "error": message}
+
+
 def report_dict(report: Report) -> dict:
     query = query_dict(report.query)
     if report.mt_likelihood is not None:
