@@ -37,11 +37,13 @@ def open_store(folder: Path, create: bool = False):
         fail(str(error))
 
 
-def progress_bar(description: str):
+def progress_bar(description: str, enabled: bool = True):
+    """A progress display on standard error, shown only when that is a terminal. Standard output is left alone: it
+    carries the reports (rich would otherwise move what is written there above the bar, onto standard error)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     return Progress(SpinnerColumn(), TextColumn(description), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    console=err, disable=not err.is_terminal, transient=False)
+                    console=err, disable=not (enabled and err.is_terminal), transient=False, redirect_stdout=False)
 
 
 def checked_inputs(specs: list[str]):
@@ -104,7 +106,6 @@ def report_failure(error, as_json: bool) -> None:
 
 
 def trace_pages(specs: list[str], store, as_json: bool, html_out: Path | None, add: bool) -> list:
-    from stemma.ingest import analyze_bounded
     from stemma.read import InputError, ReadError, read_inputs
     from stemma.report.schema import report_dict
     from stemma.report.terminal import render
@@ -112,30 +113,24 @@ def trace_pages(specs: list[str], store, as_json: bool, html_out: Path | None, a
 
     tracer = Tracer(store)
     reports, failures = [], 0
-    try:
-        for item in read_inputs(specs):
-            result = item if isinstance(item, ReadError) else analyze_bounded(item)
-            if isinstance(result, ReadError):
-                report_failure(result, as_json)
-                failures += 1
-                continue
-            report = tracer.trace(result)
-            reports.append(report)
-            if add and not store.has(result.id):
-                from stemma.signatures import document_vector
-
-                store.add(result, document_vector(result) if result.sentences else None)
-            if store.has(result.id):  # what was found about an indexed page feeds `stemma sites`
-                from stemma.judge.sites import record
-
-                record(store, store.number_of(result.id), report)
-            store.commit()
-            if as_json:
-                sys.stdout.write(json.dumps(report_dict(report), ensure_ascii=False) + "\n")
-            else:
-                render(report, out)
-    except InputError as error:
-        fail(str(error))
+    # Reports written to a file or a pipe leave the terminal silent: the pages are counted there instead.
+    with progress_bar("tracing", enabled=not sys.stdout.isatty()) as bar:
+        task = bar.add_task("trace", total=None)
+        try:
+            for item in read_inputs(specs):
+                bar.advance(task)
+                report = trace_one(item, tracer, store, add)
+                if isinstance(report, ReadError):
+                    report_failure(report, as_json)
+                    failures += 1
+                    continue
+                reports.append(report)
+                if as_json:
+                    sys.stdout.write(json.dumps(report_dict(report), ensure_ascii=False) + "\n")
+                else:
+                    render(report, out)
+        except InputError as error:
+            fail(str(error))
     if html_out:
         from stemma.report.html import render_reports
 
@@ -145,6 +140,27 @@ def trace_pages(specs: list[str], store, as_json: bool, html_out: Path | None, a
     if failures and not reports:
         raise typer.Exit(1)
     return reports
+
+
+def trace_one(item, tracer, store, add: bool):
+    """One page's report, or the ReadError that stopped it; with `add`, the page is indexed afterwards."""
+    from stemma.ingest import analyze_bounded
+    from stemma.read import ReadError
+
+    article = item if isinstance(item, ReadError) else analyze_bounded(item)
+    if isinstance(article, ReadError):
+        return article
+    report = tracer.trace(article)
+    if add and not store.has(article.id):
+        from stemma.signatures import document_vector
+
+        store.add(article, document_vector(article) if article.sentences else None)
+    if store.has(article.id):  # what was found about an indexed page feeds `stemma sites`
+        from stemma.judge.sites import record
+
+        record(store, store.number_of(article.id), report)
+    store.commit()
+    return report
 
 
 @app.command()
