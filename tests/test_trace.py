@@ -688,3 +688,23 @@ def test_independent_coverage_of_the_seeds_story_is_the_same_story_though_it_sha
     relation = Relation(other, kind, "unknown", score, 0.1, 0.5, links, found, evidence)
     shown = render_relation(Report(query=seed, relations=[relation]), relation)
     assert shown.count("<tr>") == len(links) + 1 and "Kim Il Sung Square" not in shown
+
+
+def test_a_report_of_the_seeds_story_in_another_order_is_the_same_story(tmp_path, seed):
+    """A second English report of the summit, written for this test, opens with the treaty and tells the arrival, the
+    ceremony and the gifts in its own order: the alignment, which keeps order, links none of its sentences to the
+    seed's. The things both state still make it the same story, and they are what the relation shows. A report of the
+    two leaders' meeting of the year before (also written for this test) names them too, and is no relation."""
+    from stemma.ingest import Analyzer, ingest
+    from stemma.read.files import read_file
+    from stemma.store import Store
+    from stemma.trace.tracer import Tracer
+
+    store = Store(tmp_path / "index")
+    folder = Path(__file__).parent / "data" / "seed_story"
+    ingest([read_file(folder / "en-report.txt"), read_file(folder / "en-other-meeting.txt")], store, Analyzer(1))
+    relations = Tracer(store).trace(seed).relations
+    store.close()
+    assert [(r.kind, Path(r.article.url).name) for r in relations] == [("same_story", "en-report.txt")]
+    said = {(seed.sentences[p.query[0]], relations[0].article.sentences[p.article[0]]) for p in relations[0].alignment}
+    assert any("1961" in ours and "1961" in theirs for ours, theirs in said), said

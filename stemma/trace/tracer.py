@@ -9,7 +9,7 @@ from stemma.signatures import document_vector
 from stemma.store import Store
 from stemma.trace.candidates import FIRM_PRIORITY, MIN_PRIORITY, VECTOR_BASE, VECTOR_SCALE, Candidate, find_candidates
 from stemma.trace.relate import (AGREEMENT_BONUS, agreement, comparable_vectors, direction, drift, links_through, rank,
-                                  relation_kind, sentence_links)
+                                  relation_kind, same_story, sentence_links, statements_alike)
 
 VERIFY = 8  # candidates that get sentence alignment: the encoder is the scarce resource
 # ... unless every one verified so far is a version of the query: a story published in many languages (NTREX has 128)
@@ -166,7 +166,12 @@ class Tracer:
                 if vouched:
                     (kind, score, cov_q, cov_a, story_evidence), links, through = vouched
             if kind is None:
-                continue
+                alike = statements_alike(compared_query, compared_article, query.lang == article.lang)
+                story = same_story(query, article, alike, (len(query_vectors), len(article_vectors)),
+                                   candidate.vector_similarity) if len(alike) > len(links) else None
+                if story is None:
+                    continue
+                (kind, score, cov_q, cov_a, story_evidence), links = story, alike
             derived = kind != "same_story"
             versions += derived
             if kind in PIVOT_KINDS and through is None and len(pivots) < PIVOTS:
