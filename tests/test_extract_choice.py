@@ -103,6 +103,23 @@ def test_soft_hyphens_do_not_keep_the_pick_apart_from_trafilatura():
     assert picked[0] == STORY[0]
 
 
+def test_a_paragraph_written_straight_into_a_div_around_a_link_is_one_line_of_the_pick():
+    # readability's port cut such a paragraph at the link into three lines, none of them a sentence, so it was
+    # neither merged into trafilatura's text as prose nor segmented into its real sentences; a <br> still ends a line
+    from stemma.extraction.html import readability_paragraphs
+    from stemma.extraction.parse import parse
+
+    loose = ('The flag code has guidelines for the treatment of the flag, but in the past the '
+             '<a href="/court">Supreme Court</a> has found that people are protected from punishment.')
+    paragraphs = "".join(f"<p>{line}</p>" for line in STORY)
+    page = (f"<html><body><div class='content'>{paragraphs}<figure><img src='a.jpg'></figure>{loose}"
+            f"<br>A line of its own, after a break.<p>{STORY[0]}</p></div></body></html>")
+    picked = readability_paragraphs(parse(page))
+    assert ("The flag code has guidelines for the treatment of the flag, but in the past the Supreme Court has found "
+            "that people are protected from punishment.") in picked, picked
+    assert "A line of its own, after a break." in picked
+
+
 def test_the_span_ends_at_the_last_line_the_pick_holds():
     # what trafilatura has after the pick, list or teasers, is left out (a rule that kept a closing list
     # of non-link items fitted two dev pages in one half of the dev split only, and was dropped)
