@@ -366,3 +366,26 @@ def test_stemma_extract_is_the_public_call_for_one_page():
     assert extracted.paragraphs == [BODY] and extracted.error is None
     assert extracted.title == "Соглашение подписано"  # undeclared Windows-1251
     assert stemma.extract(b"\x00\x01\x02binary").error
+
+
+def test_hard_wrapped_text_is_read_as_paragraphs_and_text_of_a_sentence_a_line_is_not():
+    """An e-mail or a text-browser dump breaks sentences over lines at a fixed width; read line by line, the tracer
+    would compare fragments ("Port" / "officials said ..."). Text of one sentence a line, as WMT and NTREX give it,
+    and lines of Chinese keep their lines."""
+    import textwrap
+
+    from stemma.analyze import analyze
+
+    sentences = ["More than 10,000 dockworkers walked off the job at the Port of Brenmouth on Friday, in the first "
+                 "full stoppage since 1989.", "Port officials said roughly 260,000 tonnes of cargo, including grain "
+                 "and well-known machine parts, were stranded on the quays by the afternoon.",
+                 "The union said the strike would go on until the port agreed to talks about automation.",
+                 '"We did not want this," its general secretary said.']
+    wrapped = "Port workers walk out\n\n" + "\n\n".join(textwrap.fill(" ".join(sentences[i:i + 2]), 64)
+                                                         for i in (0, 2))
+    assert analyze(Page(url="", content=wrapped, kind="text")).sentences == ["Port workers walk out", *sentences]
+    lined = "\n".join(sentences + ["Dockworkers in two other ports said they would join the strike on Monday."])
+    assert analyze(Page(url="", content=lined, kind="text")).sentences == lined.split("\n")
+    chinese = ["港口官员说，大约二十六万吨货物滞留在码头上，其中包括粮食和机械零件", "工会表示罢工将持续到港口同意就自动化问题进行谈判",
+               "另外两个港口的码头工人表示他们将于周一加入罢工行动", "市长呼吁双方尽快回到谈判桌前解决分歧", "航运公司已开始将船只转往其他港口"]
+    assert extract(Page(url="", content="\n".join(chinese), kind="text")).paragraphs == chinese
