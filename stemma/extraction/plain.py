@@ -96,9 +96,10 @@ def split_typed(lines: list[str]) -> tuple[list[str], list[Boilerplate]]:
 # fragments ("Port" / "officials said roughly 260,000 tonnes ..."). Such a text is told by how it was wrapped: nearly
 # every line that another line follows is long, and the next line's first word would not have fitted on it. Measured
 # on every text of ../shared/corpora/wmt (57,427 sources, references and system outputs, one sentence or post a
-# line): 1 is taken for hard-wrapped, a garbled system output (with 3 such lines asked for instead of 4: 2). WMT news sources rewrapped at 60, 72 and 80 columns
-# (186 documents, paragraphs of three sentences, with and without blank lines between them): 84-98 % are told
-# wrapped, and joined, all but 6 of those give the sentences of the unwrapped text (scratch runs).
+# line): 1 is taken for hard-wrapped, a garbled system output (with 3 such lines asked for instead of 4: 2). WMT
+# news sources rewrapped at 60, 72 and 80 columns (186 documents, paragraphs of three sentences, with and without
+# blank lines between them): 84-98 % are told wrapped, and joined, all but 6 of those 1,034 texts give the sentences
+# of the unwrapped text (scratch runs).
 MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 40, 100
 WRAPPED_SHARE = 0.8  # of the lines another line follows: long and full
 OPEN_SHARE = 0.5  # of the same lines: ending inside a sentence, with no closing punctuation
