@@ -708,3 +708,13 @@ def test_a_report_of_the_seeds_story_in_another_order_is_the_same_story(tmp_path
     assert [(r.kind, Path(r.article.url).name) for r in relations] == [("same_story", "en-report.txt")]
     said = {(seed.sentences[p.query[0]], relations[0].article.sentences[p.article[0]]) for p in relations[0].alignment}
     assert any("1961" in ours and "1961" in theirs for ours, theirs in said), said
+    # shown as what both state, not as an alignment of one text with the other
+    from rich.console import Console
+
+    from stemma.model import Report
+    from stemma.report.terminal import render_relation
+
+    console = Console(record=True, width=120)
+    render_relation(Report(query=seed, relations=relations), relations[0], console)
+    shown = console.export_text()
+    assert "Statements both make" in shown and "Alignment" not in shown and "aligned sentence pairs" not in shown

@@ -59,7 +59,8 @@ def render_relation(report: Report, r: Relation, console: Console) -> None:
     if added or dropped:
         console.print(f"Sentences only in the query: {added}; only in the article: {dropped}")
     if r.alignment:
-        console.print(f"[bold]Alignment[/] (first {min(SHOWN_PAIRS, len(r.alignment))} of {len(r.alignment)} pairs):")
+        heading = "Statements both make" if r.kind == "same_story" else "Alignment"  # two texts, not one
+        console.print(f"[bold]{heading}[/] (first {min(SHOWN_PAIRS, len(r.alignment))} of {len(r.alignment)} pairs):")
         for pair in r.alignment[:SHOWN_PAIRS]:
             left = " ".join(report.query.sentences[i] for i in pair.query)
             right = " ".join(r.article.sentences[j] for j in pair.article)

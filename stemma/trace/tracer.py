@@ -165,13 +165,15 @@ class Tracer:
                                            pivots, candidate.vector_similarity)
                 if vouched:
                     (kind, score, cov_q, cov_a, story_evidence), links, through = vouched
+            paired = [f"{len(links)} aligned sentence pairs"]
             if kind is None:
                 alike = statements_alike(compared_query, compared_article, query.lang == article.lang)
                 story = same_story(query, article, alike, (len(query_vectors), len(article_vectors)),
                                    candidate.vector_similarity) if len(alike) > len(links) else None
                 if story is None:
                     continue
-                (kind, score, cov_q, cov_a, story_evidence), links = story, alike
+                # in any order, not aligned: the story's evidence counts them as the things both state
+                (kind, score, cov_q, cov_a, story_evidence), links, paired = story, alike, []
             derived = kind != "same_story"
             versions += derived
             if kind in PIVOT_KINDS and through is None and len(pivots) < PIVOTS:
@@ -195,7 +197,7 @@ class Tracer:
                 coverage_query=round(cov_q, 3), coverage_article=round(cov_a, 3),
                 alignment=links if derived or cov_q > 0 else [],
                 drift=drift(query, article, links, derived),
-                evidence=candidate.reasons + [f"{len(links)} aligned sentence pairs"] + story_evidence + evidence))
+                evidence=candidate.reasons + paired + story_evidence + evidence))
         self.store.commit()  # keep the sentence vectors computed for candidates
         return judged(Report(query=query, relations=rank(relations)))
 
