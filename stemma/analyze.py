@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from urllib.parse import urlsplit
 
 from stemma.extraction import Extracted, extract
@@ -32,7 +33,8 @@ def article_of(page: Page, extracted: Extracted) -> Article:
     url = extracted.canonical_url or page.url
     text = extracted.text
     language = detect(text)
-    lang = (page.lang or language.lang).split("-")[0].lower()
+    # a tag's language subtag, in BCP 47 ("sr-Latn") or locale form ("pt_BR"); the page's own word before the guess
+    lang = re.split(r"[-_\s]", (page.lang or "").strip())[0].lower() or language.lang
     sentences: list[str] = []
     paragraph_of: list[int] = []
     for number, paragraph in enumerate(extracted.paragraphs):

@@ -273,3 +273,14 @@ def test_counts_spelled_in_chinese_characters_meet_english_number_words():
     english = {a.key for a in find_anchors(["We can hold it for three months, two days later, twelve people."], "en")
                if a.kind == "number"}
     assert chinese == english == {"3", "2", "12"}  # 三月 (March) is not a count
+
+
+@pytest.mark.parametrize("given, lang", [("sr-Latn", "sr"), ("sr_Latn", "sr"), ("pt_BR", "pt"), (" DE ", "de"),
+                                         ("", "en"), (None, "en")])
+def test_a_pages_language_tag_gives_its_language_in_either_form(given, lang):
+    """A language given with the page wins over the guess, written as BCP 47 or as a locale ("pt_BR")."""
+    from stemma.analyze import analyze
+    from stemma.model import Page
+
+    text = "The port reopened on Monday after a strike that lasted eleven days and stranded thousands of containers."
+    assert analyze(Page(url="", content=text, kind="text", lang=given)).lang == lang
