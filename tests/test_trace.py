@@ -340,6 +340,28 @@ def test_verification_takes_each_language_first_so_the_original_is_not_crowded_o
     assert other in chosen[:2] and len(chosen) <= VERIFY
 
 
+def test_a_version_ranked_behind_many_others_in_one_language_is_still_verified(demo_store, demo_page, monkeypatch):
+    """A story indexed in many versions: its copies in one language can fill the first dozens of candidate places (a
+    scratch run on WMT had the English source 32nd to 61st). Candidates are lined up by language after all of them
+    are ranked, so the one version in another language is verified however far back it ranked."""
+    from stemma.analyze import analyze
+    from stemma.trace import tracer
+    from stemma.trace.candidates import Candidate
+
+    langs = dict(demo_store.db.execute("SELECT n, lang FROM articles"))
+    english = [n for n, lang in langs.items() if lang == "en"]
+    croatian = next(n for n, lang in langs.items() if lang == "hr")
+    ranked = [n for n in english * 40][:60] + [croatian]  # the English ones stand for sixty copies
+
+    def crowded(query, vector, store, limit):
+        return [Candidate(n, vector_similarity=0.6) for n in ranked][:limit]
+
+    monkeypatch.setattr(tracer, "find_candidates", crowded)
+    monkeypatch.setattr(tracer, "EXPANDED_VERSIONS", 0)  # found by the candidate stage, not through a version
+    report = tracer.Tracer(demo_store).trace(analyze(demo_page("contentfarm")))
+    assert ("translation", "hr") in {(r.kind, r.article.lang) for r in report.relations}
+
+
 def test_verification_goes_on_while_every_candidate_is_a_version_of_the_query(demo_store, demo_page, monkeypatch):
     """A story in more languages than the budget: while each candidate verified is a copy or translation, the next is
     verified too, so the original is found behind its translations (here with a budget of one)."""

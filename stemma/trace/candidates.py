@@ -10,7 +10,10 @@ from stemma.store import Store
 from stemma.store.db import fingerprint
 
 ANCHOR_POOL = 50
-VECTOR_POOL = 64
+# A story indexed in many versions (copies, translations: NTREX has 128 languages) fills the nearest vectors with
+# them; the pool must reach past them to its original (rank 79 of a query's nearest, in the scratch run at
+# tracer.CANDIDATES). The articles in it are also scored by anchors (Store.anchor_candidates' `among`).
+VECTOR_POOL = 256
 MIN_SHARED_BANDS = 2
 # Verification embeds every sentence of a candidate (the encoder is the scarce resource), so weak candidates are
 # dropped first. Language-centered lead vectors on WMT dev (bench/results/language_centering_dev.md): a translation
