@@ -351,7 +351,7 @@ def test_a_version_ranked_behind_many_others_in_one_language_is_still_verified(d
     langs = dict(demo_store.db.execute("SELECT n, lang FROM articles"))
     english = [n for n, lang in langs.items() if lang == "en"]
     croatian = next(n for n, lang in langs.items() if lang == "hr")
-    ranked = [n for n in english * 40][:60] + [croatian]  # the English ones stand for sixty copies
+    ranked = (english * 60)[:60] + [croatian]  # the English ones stand for sixty copies
 
     def crowded(query, vector, store, limit):
         return [Candidate(n, vector_similarity=0.6) for n in ranked][:limit]
