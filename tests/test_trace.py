@@ -740,3 +740,28 @@ def test_a_report_of_the_seeds_story_in_another_order_is_the_same_story(tmp_path
     render_relation(Report(query=seed, relations=relations), relations[0], console)
     shown = console.export_text()
     assert "Statements both make" in shown and "Alignment" not in shown and "aligned sentence pairs" not in shown
+
+
+def test_the_original_is_verified_among_thirty_republications_of_it(tmp_path, demo_page):
+    """A wire story republished by thirty sites: only two candidates of one language are verified, and the copies are
+    as close to the page as the original. The outlet the page names, then the earliest published, go first."""
+    from stemma.analyze import analyze
+    from stemma.ingest import Analyzer, ingest
+    from stemma.model import Page
+    from stemma.store import Store
+    from stemma.trace.tracer import Tracer
+
+    original = demo_page("en-original.html")
+    html = original.content.decode("utf-8") if isinstance(original.content, bytes) else original.content
+    address = "https://www.meridiandispatch.com/2025/03/14/europe/brenmouth-port-strike-dockworkers-intl"
+    copies = [Page(url=f"https://wire{k}.example.com/strike", kind="html",
+                   content=html.replace(address, f"https://wire{k}.example.com/strike")
+                   .replace("2025-03-14T09:42:00Z", f"2025-03-{15 + k // 10}T1{k % 10}:00:00Z")
+                   .replace("Meridian Dispatch", f"Wire {k}")) for k in range(30)]
+    store = Store(tmp_path / "index")
+    ingest(copies + [original], store, Analyzer(1))
+    report = Tracer(store).trace(analyze(demo_page("contentfarm")))
+    store.close()
+    best = report.relations[0]
+    assert best.article.site == "meridiandispatch.com" and best.kind == "translation"
+    assert any("attributes the story" in e for e in best.evidence)

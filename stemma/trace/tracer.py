@@ -8,8 +8,9 @@ from stemma.model import Article, Relation, Report
 from stemma.signatures import document_vector
 from stemma.store import Store
 from stemma.trace.candidates import FIRM_PRIORITY, MIN_PRIORITY, VECTOR_BASE, VECTOR_SCALE, Candidate, find_candidates
-from stemma.trace.relate import (AGREEMENT_BONUS, agreement, comparable_vectors, direction, drift, links_through, rank,
-                                  relation_kind, same_story, sentence_links, statements_alike)
+from stemma.trace.relate import (AGREEMENT_BONUS, agreement, comparable_vectors, direction, drift, links_through,
+                                  names_outlet, parse_time, rank, relation_kind, same_story, sentence_links,
+                                  statements_alike)
 
 VERIFY = 8  # candidates that get sentence alignment: the encoder is the scarce resource
 # ... unless every one verified so far is a version of the query: a story published in many languages (NTREX has 128)
@@ -27,6 +28,8 @@ CANDIDATES = 256
 # left the original unverified behind them (WMT train en-uk, 7 of 8 verified were versions).
 STRAYS = 1
 PER_LANGUAGE = 2
+COPIES_BAND = 0.9  # of the best candidate's priority in its language: near-equal, as a story's copies are
+MAX_COPIES_BAND = 64  # looked at for the outlet the query names: ~2 ms a site
 # A version of the query found by verification proposes its own nearest documents: a machine translation can be far
 # from its original in vector space (WMT train: a Japanese social-media post at cosine 0.25 to its English source, out
 # of every candidate pool) while a human translation of it in a third language is close to both (0.50). A neighbour is
@@ -66,19 +69,43 @@ class Tracer:
         return dict(self.store.db.execute(
             f"SELECT n, lang FROM articles WHERE n IN ({','.join('?' * len(numbers))})", numbers)) if numbers else {}
 
-    def diverse(self, candidates: list) -> list:
+    def diverse(self, candidates: list, query: Article | None = None) -> list:
         """Candidates in the order they are verified, up to PER_LANGUAGE of each language, the best of each language
         first: a widely translated story has many versions, and its original must not be crowded out of verification
-        by its own translations."""
+        by its own translations. Within a language, the query's original goes first among its copies (see
+        originals_first)."""
         langs = self.languages([c.n for c in candidates])
         rounds: dict[str, list] = {}
         for candidate in candidates:
             candidate.lang = langs.get(candidate.n, "")
             rounds.setdefault(candidate.lang, []).append(candidate)
+        if query is not None:
+            rounds = {lang: self.originals_first(group, query) for lang, group in rounds.items()}
         chosen = []
         for depth in range(PER_LANGUAGE):
             chosen += [group[depth] for group in rounds.values() if len(group) > depth]
         return chosen[:MAX_VERIFY]
+
+    def originals_first(self, group: list, query: Article) -> list:
+        """One language's candidates with those of about the best's priority (COPIES_BAND: a story's copies are
+        near-equal candidates) reordered: first any whose outlet the query names, then the earliest published. Only
+        PER_LANGUAGE of a language are verified, and a wire story republished by thirty sites left its original out:
+        the content-farm page of the demo, with thirty English republications indexed, was traced to two of them."""
+        band = [c for c in group[:MAX_COPIES_BAND] if c.priority >= COPIES_BAND * group[0].priority]
+        if len(band) <= PER_LANGUAGE:
+            return group
+        rows = self.store.db.execute(f"SELECT n, site, published_at FROM articles WHERE n IN "
+                                     f"({','.join('?' * len(band))})", [c.n for c in band]).fetchall()
+        site = {n: s or "" for n, s, _ in rows}
+        published = {n: parse_time(t) for n, _, t in rows}
+        named = {s for s in set(site.values()) if s and s != query.site and names_outlet(query, s)}
+
+        def order(candidate) -> tuple:
+            at = published.get(candidate.n)
+            return (site.get(candidate.n) not in named, at is None or at.tzinfo is None,
+                    at.timestamp() if at is not None and at.tzinfo is not None else 0.0)
+
+        return sorted(band, key=order) + group[len(band):]
 
     def propose_neighbours(self, version: int, url: str, query_vector: np.ndarray | None, candidates: list,
                            start: int, seen: set, found_langs: set[str]) -> None:
@@ -140,7 +167,7 @@ class Tracer:
         """The query's relations in the index; `exclude` hides articles as if they were not indexed (benchmarks)."""
         vector = document_vector(query) if query.sentences else None
         candidates = find_candidates(query, vector, self.store, CANDIDATES + len(exclude)) if query.sentences else []
-        candidates = self.diverse([c for c in candidates if c.n not in exclude])
+        candidates = self.diverse([c for c in candidates if c.n not in exclude], query)
         relations: list[Relation] = []
         own = self.store.number_of(query.id)
         if not candidates:
