@@ -465,6 +465,12 @@ def parse_time(value: str | None) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=None)
 
 
+def aware_time(value: str | None) -> datetime | None:
+    """A publication time that can be ordered against others: one with its time zone; None otherwise."""
+    parsed = parse_time(value)
+    return parsed if parsed is not None and parsed.tzinfo is not None else None
+
+
 def outlet_names(site: str) -> set[str]:
     """Names an outlet goes by in text, spaces removed: cnn.com -> {cnn}; the-daily-current.net -> {thedailycurrent}."""
     label = site.split(".")[-2] if site.count(".") >= 1 else site
@@ -662,8 +668,8 @@ def rank(relations: list) -> list:
     if derived:
         best = max(r.score for r in derived)
         group = [r for r in derived if r.score >= best - NEAR_TIE]
-        times = [(parse_time(r.article.published_at), r) for r in group]
-        comparable = [(t, r) for t, r in times if t is not None and t.tzinfo is not None]
+        times = [(aware_time(r.article.published_at), r) for r in group]
+        comparable = [(t, r) for t, r in times if t is not None]
         earliest = min(comparable, key=lambda item: item[0])[1] if len(comparable) > 1 else None
         for r in group:
             bonus = 0.0

@@ -9,7 +9,7 @@ from stemma.signatures import document_vector
 from stemma.store import Store
 from stemma.trace.candidates import FIRM_PRIORITY, MIN_PRIORITY, VECTOR_BASE, VECTOR_SCALE, Candidate, find_candidates
 from stemma.trace.relate import (AGREEMENT_BONUS, agreement, comparable_vectors, direction, drift, links_through,
-                                  names_outlet, parse_time, rank, relation_kind, same_story, sentence_links,
+                                  aware_time, names_outlet, rank, relation_kind, same_story, sentence_links,
                                   statements_alike)
 
 VERIFY = 8  # candidates that get sentence alignment: the encoder is the scarce resource
@@ -64,10 +64,15 @@ class Tracer:
             self.store.cache_sentence_vectors(n, cached)
         return cached
 
+    def columns(self, numbers: list[int], names: str) -> dict[int, tuple]:
+        """Article number -> the stored `names` (columns of the articles table, comma-separated)."""
+        # a few hundred candidates at most: well under SQLite's limit of bound values
+        rows = self.store.db.execute(f"SELECT n, {names} FROM articles WHERE n IN ({','.join('?' * len(numbers))})",
+                                     numbers) if numbers else []
+        return {row[0]: row[1:] for row in rows}
+
     def languages(self, numbers: list[int]) -> dict[int, str]:
-        # tens of candidates: well under SQLite's limit of bound values
-        return dict(self.store.db.execute(
-            f"SELECT n, lang FROM articles WHERE n IN ({','.join('?' * len(numbers))})", numbers)) if numbers else {}
+        return {n: lang for n, (lang,) in self.columns(numbers, "lang").items()}
 
     def diverse(self, candidates: list, query: Article | None = None) -> list:
         """Candidates in the order they are verified, up to PER_LANGUAGE of each language, the best of each language
@@ -94,16 +99,14 @@ class Tracer:
         band = [c for c in group[:MAX_COPIES_BAND] if c.priority >= COPIES_BAND * group[0].priority]
         if len(band) <= PER_LANGUAGE:
             return group
-        rows = self.store.db.execute(f"SELECT n, site, published_at FROM articles WHERE n IN "
-                                     f"({','.join('?' * len(band))})", [c.n for c in band]).fetchall()
-        site = {n: s or "" for n, s, _ in rows}
-        published = {n: parse_time(t) for n, _, t in rows}
+        stored = self.columns([c.n for c in band], "site, published_at")
+        site = {n: s or "" for n, (s, _) in stored.items()}
+        published = {n: aware_time(t) for n, (_, t) in stored.items()}
         named = {s for s in set(site.values()) if s and s != query.site and names_outlet(query, s)}
 
         def order(candidate) -> tuple:
             at = published.get(candidate.n)
-            return (site.get(candidate.n) not in named, at is None or at.tzinfo is None,
-                    at.timestamp() if at is not None and at.tzinfo is not None else 0.0)
+            return site.get(candidate.n) not in named, at is None, at.timestamp() if at is not None else 0.0
 
         return sorted(band, key=order) + group[len(band):]
 
@@ -189,9 +192,9 @@ class Tracer:
             article_vectors = self.stored_sentence_vectors(candidate.n, article)
             compared_query, compared_article, langs = comparable_vectors(query, article, query_vectors, article_vectors)
             links = sentence_links(compared_query, compared_article, langs=langs)
+            sizes = (len(query_vectors), len(article_vectors))
             kind, score, cov_q, cov_a, story_evidence = relation_kind(
-                query, article, links, (len(query_vectors), len(article_vectors)), candidate.vector_similarity,
-                weak=candidate.priority < FIRM_PRIORITY)
+                query, article, links, sizes, candidate.vector_similarity, weak=candidate.priority < FIRM_PRIORITY)
             through = None
             if kind in (None, "same_story"):
                 vouched = through_versions(query, article, article_vectors, links, compared_query, compared_article,
@@ -201,8 +204,8 @@ class Tracer:
             paired = [f"{len(links)} aligned sentence pairs"]
             if kind is None:
                 alike = statements_alike(compared_query, compared_article, query.lang == article.lang)
-                story = same_story(query, article, alike, (len(query_vectors), len(article_vectors)),
-                                   candidate.vector_similarity) if len(alike) > len(links) else None
+                story = (same_story(query, article, alike, sizes, candidate.vector_similarity)
+                         if len(alike) > len(links) else None)
                 if story is None:
                     continue
                 # in any order, not aligned: the story's evidence counts them as the things both state
