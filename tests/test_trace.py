@@ -488,12 +488,13 @@ TRANSLATION = ("Der Stadtrat von Brenmouth hat am Dienstag beschlossen, die alte
                "Der Stadtrat versprach, zusätzliche Parkplätze am alten Fischmarkt zu bezahlen.")
 
 
-@pytest.mark.parametrize("pivots", [0, 3])
-def test_a_weakly_proposed_original_is_derived_once_a_version_of_the_page_is_one_of_it(tmp_path, monkeypatch, pivots):
+@pytest.mark.parametrize("pivots, original_first", [(0, False), (3, False), (3, True)])
+def test_a_weakly_proposed_original_is_derived_once_a_version_of_the_page_is_one_of_it(tmp_path, monkeypatch, pivots,
+                                                                                      original_first):
     """A German page copies four sentences of a German translation and adds two of its own: too little of the English
-    original for a candidate proposed this weakly (relate.relation_kind's `weak`). The translation, found first as a
-    version of the page, is a translation of the original too, and vouches for it; without versions as pivots the
-    original is not derived."""
+    original for a candidate proposed this weakly (relate.relation_kind's `weak`). The translation, found as a
+    version of the page, is a translation of the original too, and vouches for it, also when the original was
+    verified before it; without versions as pivots the original is not derived."""
     from stemma.analyze import analyze
     from stemma.ingest import Analyzer, ingest
     from stemma.model import Page
@@ -505,9 +506,10 @@ def test_a_weakly_proposed_original_is_derived_once_a_version_of_the_page_is_one
             Page(url="https://nachrichten.example/bruecke", content=TRANSLATION, kind="text", lang="de")],
            store, Analyzer(1))
     urls = {url: n for n, url in store.db.execute("SELECT n, url FROM articles")}
-    monkeypatch.setattr(tracer, "find_candidates", lambda *args: [
+    proposed = [
         tracer.Candidate(urls["https://nachrichten.example/bruecke"], ["proposed by the test"], vector_similarity=0.9),
-        tracer.Candidate(urls["https://news.example/bridge"], ["proposed by the test"], vector_similarity=0.35)])
+        tracer.Candidate(urls["https://news.example/bridge"], ["proposed by the test"], vector_similarity=0.35)]
+    monkeypatch.setattr(tracer, "find_candidates", lambda *args: proposed[::-1] if original_first else proposed)
     monkeypatch.setattr(tracer, "EXPANDED_VERSIONS", 0)  # the version would raise the original's priority
     monkeypatch.setattr(tracer, "PIVOTS", pivots)
     copied = TRANSLATION.split(". ")[:4] + ["Abonnieren Sie unseren Newsletter für weitere Nachrichten aus der Region",

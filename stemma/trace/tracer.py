@@ -1,6 +1,8 @@
 """Trace one analyzed article against the index: candidates, alignment, relation, report."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from stemma.embed import embed_texts
@@ -183,6 +185,7 @@ class Tracer:
         seen = {c.n for c in candidates} | set(exclude) | {own}
         found_langs: set[str] = set()  # languages of the versions found
         pivots: list[tuple[Article, np.ndarray, list]] = []  # versions found directly, with their links (see PIVOTS)
+        unvouched: list[Verified] = []
         for verified, candidate in enumerate(candidates):  # grows as versions propose their neighbours
             if verified >= VERIFY and versions < verified - STRAYS or verified >= MAX_VERIFY:
                 break
@@ -192,65 +195,97 @@ class Tracer:
             article_vectors = self.stored_sentence_vectors(candidate.n, article)
             compared_query, compared_article, langs = comparable_vectors(query, article, query_vectors, article_vectors)
             links = sentence_links(compared_query, compared_article, langs=langs)
-            sizes = (len(query_vectors), len(article_vectors))
-            kind, score, cov_q, cov_a, story_evidence = relation_kind(
-                query, article, links, sizes, candidate.vector_similarity, weak=candidate.priority < FIRM_PRIORITY)
+            checked = Verified(candidate, article, article_vectors, compared_query, compared_article, links, len(pivots))
+            found = relation_kind(query, article, links, checked.sizes, candidate.vector_similarity,
+                                  weak=candidate.priority < FIRM_PRIORITY)
             through = None
-            if kind in (None, "same_story"):
-                vouched = through_versions(query, article, article_vectors, links, compared_query, compared_article,
-                                           pivots, candidate.vector_similarity)
+            if found[0] in (None, "same_story"):
+                vouched = through_versions(query, checked, pivots)
                 if vouched:
-                    (kind, score, cov_q, cov_a, story_evidence), links, through = vouched
-            paired = [f"{len(links)} aligned sentence pairs"]
-            if kind is None:
-                alike = statements_alike(compared_query, compared_article, query.lang == article.lang)
-                story = (same_story(query, article, alike, sizes, candidate.vector_similarity)
-                         if len(alike) > len(links) else None)
-                if story is None:
-                    continue
-                # in any order, not aligned: the story's evidence counts them as the things both state
-                (kind, score, cov_q, cov_a, story_evidence), links, paired = story, alike, []
-            derived = kind != "same_story"
-            versions += derived
-            if kind in PIVOT_KINDS and through is None and len(pivots) < PIVOTS:
+                    found, links, through = vouched
+                else:
+                    unvouched.append(checked)
+            relation = related(query, checked, found, links, through)
+            if relation is None:
+                continue
+            relations.append(relation)
+            if relation.kind == "same_story":
+                continue
+            versions += 1
+            found_langs.add(article.lang)
+            if relation.kind in PIVOT_KINDS and through is None and len(pivots) < PIVOTS:
                 pivots.append((article, article_vectors, links))
-            if derived:
-                found_langs.add(article.lang)
-            if derived and expanded < EXPANDED_VERSIONS:
+            if expanded < EXPANDED_VERSIONS:
                 expanded += 1
                 self.propose_neighbours(candidate.n, article.url, vector, candidates, verified + 1, seen, found_langs)
-            way, evidence = direction(query, article, kind) if derived else ("unknown", [])
-            if through is not None:
-                evidence = [f"vouched for by {through.url}, a version of the page that is also one of this article",
-                            *evidence]
-            agreeing, anchors = agreement(query, article, links) if derived else (0.0, [])
-            if anchors:
-                score = round(min(1.0, score + AGREEMENT_BONUS * agreeing), 3)
-                agreed = f"{agreeing:.0%} of aligned pairs agree on figures or names: {', '.join(anchors[:6])}"
-                evidence = [agreed] + evidence
-            relations.append(Relation(
-                article=article, kind=kind, direction=way, score=score,
-                coverage_query=round(cov_q, 3), coverage_article=round(cov_a, 3),
-                alignment=links if derived or cov_q > 0 else [],
-                drift=drift(query, article, links, derived),
-                evidence=candidate.reasons + paired + story_evidence + evidence))
+        # A candidate verified before a version was found is tried through the versions found after it: the order of
+        # verification must not decide (WMT train: a Chinese chat's English source was verified before the human
+        # Chinese translation that copies the query and translates the source).
+        for checked in unvouched:
+            vouched = through_versions(query, checked, pivots[checked.pivots_tried:])
+            if vouched:
+                relations = [r for r in relations if r.article.id != checked.article.id]  # taken for the same story
+                relations.append(related(query, checked, *vouched))
         self.store.commit()  # keep the sentence vectors computed for candidates
         return judged(Report(query=query, relations=rank(relations)))
 
 
-def through_versions(query: Article, article: Article, article_vectors: np.ndarray, links: list,
-                     compared_query: np.ndarray, compared_article: np.ndarray, pivots: list,
-                     vector_similarity: float) -> tuple | None:
+@dataclass
+class Verified:
+    """A candidate as verification left it: its sentence vectors and the query's links to it, and how many of the
+    query's versions it was tried through."""
+    candidate: Candidate
+    article: Article
+    article_vectors: np.ndarray
+    compared_query: np.ndarray
+    compared_article: np.ndarray
+    links: list
+    pivots_tried: int
+
+    @property
+    def sizes(self) -> tuple[int, int]:
+        return len(self.compared_query), len(self.compared_article)
+
+
+def related(query: Article, checked: Verified, found: tuple, links: list, through: Article | None) -> Relation | None:
+    """The relation relation_kind `found` for a verified candidate, with its evidence; for no kind, the same story
+    when enough statements are alike in any order, else None."""
+    article = checked.article
+    kind, score, cov_q, cov_a, story_evidence = found
+    paired = [f"{len(links)} aligned sentence pairs"]
+    if kind is None:
+        alike = statements_alike(checked.compared_query, checked.compared_article, query.lang == article.lang)
+        story = (same_story(query, article, alike, checked.sizes, checked.candidate.vector_similarity)
+                 if len(alike) > len(links) else None)
+        if story is None:
+            return None
+        # in any order, not aligned: the story's evidence counts them as the things both state
+        (kind, score, cov_q, cov_a, story_evidence), links, paired = story, alike, []
+    derived = kind != "same_story"
+    way, evidence = direction(query, article, kind) if derived else ("unknown", [])
+    if through is not None:
+        evidence = [f"vouched for by {through.url}, a version of the page that is also one of this article", *evidence]
+    agreeing, anchors = agreement(query, article, links) if derived else (0.0, [])
+    if anchors:
+        score = round(min(1.0, score + AGREEMENT_BONUS * agreeing), 3)
+        evidence = [f"{agreeing:.0%} of aligned pairs agree on figures or names: {', '.join(anchors[:6])}"] + evidence
+    return Relation(article=article, kind=kind, direction=way, score=score,
+                    coverage_query=round(cov_q, 3), coverage_article=round(cov_a, 3),
+                    alignment=links if derived or cov_q > 0 else [], drift=drift(query, article, links, derived),
+                    evidence=checked.candidate.reasons + paired + story_evidence + evidence)
+
+
+def through_versions(query: Article, checked: Verified, pivots: list) -> tuple | None:
     """(relation_kind's answer, the links it was given, the version) for a candidate that a version of the query
     vouches for (see PIVOTS), or None. Vouched for, the candidate is no longer weak: the query's own links to it are
     tried first, then the links through the version."""
-    sizes = (len(compared_query), len(compared_article))
     for version, version_vectors, to_version in pivots:
-        onward = version_links(version, version_vectors, article, article_vectors)
+        onward = version_links(version, version_vectors, checked.article, checked.article_vectors)
         if not onward:
             continue
-        for tried in (links, links_through(to_version, onward, compared_query, compared_article)):
-            found = relation_kind(query, article, tried, sizes, vector_similarity)
+        for tried in (checked.links,
+                      links_through(to_version, onward, checked.compared_query, checked.compared_article)):
+            found = relation_kind(query, checked.article, tried, checked.sizes, checked.candidate.vector_similarity)
             if found[0] not in (None, "same_story"):
                 return found, tried, version
     return None
