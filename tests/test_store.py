@@ -138,3 +138,39 @@ def test_a_page_past_the_memory_cap_fails_alone():
     big, small = run.stdout.splitlines()
     assert big in ("analysis ran out of memory", "page too large to parse")
     assert small == "12 sentences"
+
+
+def test_a_language_without_a_bundled_mean_is_centered_on_what_the_index_learns_of_it(tmp_path):
+    """Vectors of a language the bundled means lack ('am' here) keep something of that language, so a query in it finds
+    pages in its own language before its original in another. Once the index holds LEARN_AT of them it takes their mean
+    out of them and out of the query, and the original is the nearest; the index remembers what it learnt."""
+    import numpy as np
+
+    from stemma.model import Article
+    from stemma.store.db import LEARN_AT
+    from stemma.store.vectors import normalized
+
+    rng = np.random.default_rng(3)
+    topics = normalized(rng.normal(size=(LEARN_AT + 1, 384)))
+    accent = 1.5 * normalized(rng.normal(size=384))[0]  # what stays of the language after centering on all languages
+
+    def amharic(topic: int):
+        return normalized(topics[topic] + accent + 0.2 * normalized(rng.normal(size=384))[0])[0]
+
+    def page(lang: str, topic: int) -> Article:
+        return Article(id=f"{lang}-{topic}", url=f"https://{lang}.example/{topic}", site=f"{lang}.example", lang=lang,
+                       sentences=["A sentence."])
+
+    store = Store(tmp_path / "index")
+    store.add_many([(page("en", topic), topics[topic]) for topic in range(LEARN_AT + 1)])
+    store.add_many([(page("am", topic), amharic(topic)) for topic in range(LEARN_AT - 1)])
+    query = amharic(LEARN_AT)  # its English original is indexed, no Amharic version of it
+    original = store.number_of("en-%d" % LEARN_AT)
+    assert store.article(next(iter(store.vectors.nearest(store.adjusted(query, "am"), 1)))).lang == "am"
+    store.add(page("am", LEARN_AT - 1), amharic(LEARN_AT - 1))
+    store.commit()
+    assert list(store.vectors.nearest(store.adjusted(query, "am"), 1)) == [original]
+    assert np.array_equal(store.adjusted(topics[0], "en"), topics[0])  # a language with a bundled mean: as it was
+    store.close()
+    reopened = Store(tmp_path / "index")
+    assert list(reopened.vectors.nearest(reopened.adjusted(query, "am"), 1)) == [original]

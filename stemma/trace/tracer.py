@@ -170,7 +170,7 @@ class Tracer:
 
     def trace(self, query: Article, exclude: frozenset[int] = frozenset()) -> Report:
         """The query's relations in the index; `exclude` hides articles as if they were not indexed (benchmarks)."""
-        vector = document_vector(query) if query.sentences else None
+        vector = self.store.adjusted(document_vector(query), query.lang) if query.sentences else None
         candidates = find_candidates(query, vector, self.store, CANDIDATES + len(exclude)) if query.sentences else []
         candidates = self.diverse([c for c in candidates if c.n not in exclude], query)
         relations: list[Relation] = []
@@ -195,7 +195,8 @@ class Tracer:
             article_vectors = self.stored_sentence_vectors(candidate.n, article)
             compared_query, compared_article, langs = comparable_vectors(query, article, query_vectors, article_vectors)
             links = sentence_links(compared_query, compared_article, langs=langs)
-            checked = Verified(candidate, article, article_vectors, compared_query, compared_article, links, len(pivots))
+            checked = Verified(candidate, article, article_vectors, compared_query, compared_article, links,
+                               len(pivots))
             found = relation_kind(query, article, links, checked.sizes, candidate.vector_similarity,
                                   weak=candidate.priority < FIRM_PRIORITY)
             through = None
