@@ -42,6 +42,7 @@ def main(argv: list[str] | None = None) -> None:
     from stemma.embed import embed_texts, language_centered
     from stemma.model import Page
     from stemma.signatures import lead_text
+    from stemma.store.db import LEARN_AT
 
     def leads(items):
         """Raw and centered lead vectors, as `stemma ingest` computes them."""
@@ -82,16 +83,61 @@ def main(argv: list[str] | None = None) -> None:
         rows.append(row)
     header = ["pair", "queries"] + [f"{name} top {k}" for name in ("baseline: raw", "stemma: centered") for k in RANKS]
     table = markdown_table(header, rows)
+    withheld = withheld_table(indexed, urls, queries, index_raw, query_raw)
     percentiles = markdown_table(
         ["vectors", "cosine to", "5th", "25th", "50th", "75th", "95th"],
         [[name, what] + [float(p) for p in np.percentile(values, [5, 25, 50, 75, 95])]
          for name in ("raw", "centered") for what, values in cosines[name].items()])
     write_result(f"language_centering_{args.split}", f"Originals among a translation's nearest lead vectors "
-                 f"(WMT {args.split})", table + "\n\n" + percentiles, f"python -m bench language_centering --split {args.split}",
+                 f"(WMT {args.split})", table + "\n\n" + percentiles + "\n\n" + withheld,
+                 f"python -m bench language_centering --split {args.split}",
                  notes=f"{len(urls)} indexed leads (sources and human references), {len(queries)} queries (one machine "
                        f"translation per document, the first system by name); top k = the source is among the k nearest "
                        f"of all indexed leads, its own family's other translations included. Means fitted on the train "
-                       f"split by scripts/fit_language_means.py. {time.perf_counter() - started:.0f} s.")
+                       f"split by scripts/fit_language_means.py. Last table: each language's bundled mean withheld "
+                       f"in turn, as for a language the bundled means lack (most of NTREX's): its vectors centered "
+                       f"on the mean of the other languages' means, then with what the index learns of it "
+                       f"(store.db.LEARN_AT: the mean of its first {LEARN_AT} indexed vectors, in index order, "
+                       f"taken out of them all and of the queries); top k over the queries of the pairs with that "
+                       f"language. {time.perf_counter() - started:.0f} s.")
+
+
+def withheld_table(indexed: dict, urls: list[str], queries: list, index_raw: np.ndarray, query_raw: np.ndarray) -> str:
+    """Top k of the source with each language's bundled mean used, withheld, and withheld but learnt from the index."""
+    from stemma.embed import language_means
+    from stemma.store.db import LEARN_AT
+    from stemma.store.vectors import normalized
+
+    by_language, shared = language_means()
+    index_langs = [indexed[u][0] for u in urls]
+    query_langs = [q[3] for q in queries]
+    position = {u: i for i, u in enumerate(urls)}
+
+    def centered(raw: np.ndarray, langs: list[str], withheld: str = "", instead=None) -> np.ndarray:
+        return normalized(raw - np.stack([instead if lang == withheld else by_language.get(lang, shared)
+                                          for lang in langs]))
+
+    def top(index: np.ndarray, query: np.ndarray, chosen: list[int]) -> list[float]:
+        ranks = np.array([int((index @ query[q] > index[position[queries[q][1]]] @ query[q]).sum()) for q in chosen])
+        return [float((ranks < k).mean()) for k in RANKS]
+
+    bundled = centered(index_raw, index_langs), centered(query_raw, query_langs)
+    rows = []
+    for lang in sorted(set(by_language) & set(query_langs) - {"en"}):
+        chosen = [q for q, query in enumerate(queries) if lang in query[0].split("-")]
+        others = np.mean([mean for other, mean in by_language.items() if other != lang], axis=0)
+        index, query = centered(index_raw, index_langs, lang, others), centered(query_raw, query_langs, lang, others)
+        mine = [i for i, l in enumerate(index_langs) if l == lang]
+        learnt = index[mine[:LEARN_AT]].mean(axis=0)
+        index_learnt, query_learnt = index.copy(), query.copy()
+        index_learnt[mine] = normalized(index[mine] - learnt)
+        own = [q for q, l in enumerate(query_langs) if l == lang]
+        query_learnt[own] = normalized(query[own] - learnt)
+        rows.append([lang, len(chosen), len(mine)] + top(*bundled, chosen) + top(index, query, chosen)
+                    + top(index_learnt, query_learnt, chosen))
+    header = (["language", "queries", "indexed in it"]
+              + [f"{name} top {k}" for name in ("bundled mean", "withheld", "withheld, learnt") for k in RANKS])
+    return markdown_table(header, rows)
 
 
 if __name__ == "__main__":
