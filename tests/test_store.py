@@ -174,3 +174,29 @@ def test_a_language_without_a_bundled_mean_is_centered_on_what_the_index_learns_
     store.close()
     reopened = Store(tmp_path / "index")
     assert list(reopened.vectors.nearest(reopened.adjusted(query, "am"), 1)) == [original]
+
+
+def test_a_page_stored_before_its_language_was_learnt_again_compares_as_its_query_would(tmp_path, monkeypatch):
+    """Each time the index learns a language again, the vectors already stored are corrected as a new query is: a page
+    traced against the index finds itself at cosine 1, whenever it was added."""
+    import numpy as np
+
+    from stemma.model import Article
+    from stemma.store import db
+    from stemma.store.vectors import normalized
+
+    monkeypatch.setattr(db, "LEARN_AT", 4)
+    monkeypatch.setattr(db, "LEARN_GROWTH", 2)
+    monkeypatch.setattr(db, "LEARN_LAST", 8)
+    rng = np.random.default_rng(5)
+    accent = normalized(rng.normal(size=384))[0]
+    vectors = normalized(rng.normal(size=(9, 384)) + 2 * accent)
+    store = Store(tmp_path / "index")
+    for n, vector in enumerate(vectors):  # learnt at 4 and at 8 vectors
+        store.add(Article(id=f"am-{n}", url=f"https://am.example/{n}", site="am.example", lang="am",
+                          sentences=["A sentence."]), vector)
+        store.commit()
+    assert len(store._offsets["am"][2]) == 2
+    for n in (0, 5, 8):  # stored before the first learning, between the two, after the last
+        number = store.number_of(f"am-{n}")
+        assert store.vector_similarities(store.adjusted(vectors[n], "am"), [number])[number] > 0.999
