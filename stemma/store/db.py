@@ -290,7 +290,7 @@ class Store:
             from stemma.embed import language_means
 
             means = language_means()
-            if means is None or lang in means[0] or lang in ("", "und"):
+            if lang in ("", "und") or means is not None and lang in means[0]:  # another encoder: every language
                 return
             stored = self.db.execute("SELECT COUNT(*) FROM articles WHERE lang=? AND vector IS NOT NULL",
                                      (lang,)).fetchone()[0]  # the new rows among them
