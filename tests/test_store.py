@@ -200,3 +200,23 @@ def test_a_page_stored_before_its_language_was_learnt_again_compares_as_its_quer
     for n in (0, 5, 8):  # stored before the first learning, between the two, after the last
         number = store.number_of(f"am-{n}")
         assert store.vector_similarities(store.adjusted(vectors[n], "am"), [number])[number] > 0.999
+
+
+def test_with_another_encoder_every_language_is_learnt(tmp_path, monkeypatch):
+    """A swapped encoder's vectors are stored raw (no bundled mean fits them): the index centers English too."""
+    import numpy as np
+
+    import stemma.embed
+    from stemma.model import Article
+    from stemma.store.db import LEARN_AT
+    from stemma.store.vectors import normalized
+
+    monkeypatch.setattr(stemma.embed, "language_means", lambda: None)
+    rng = np.random.default_rng(7)
+    vectors = normalized(normalized(rng.normal(size=(LEARN_AT, 384))) + 1.5 * normalized(rng.normal(size=384)))
+    store = Store(tmp_path / "index")
+    store.add_many([(Article(id=f"en-{n}", url=f"https://en.example/{n}", site="en.example", lang="en",
+                             sentences=["A sentence."]), vector) for n, vector in enumerate(vectors)])
+    stored = np.vstack([vector for _, vector in store.stored_vectors()])
+    assert float(vectors.mean(axis=0) @ vectors.mean(axis=0)) > 0.5  # the language's offset before
+    assert float(stored.mean(axis=0) @ stored.mean(axis=0)) < 0.01  # taken out
