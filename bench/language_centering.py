@@ -98,14 +98,15 @@ def main(argv: list[str] | None = None) -> None:
                        f"in turn, as for a language the bundled means lack (most of NTREX's): its vectors centered "
                        f"on the mean of the other languages' means, then with what the index learns of it "
                        f"(store.db.LEARN_AT: the mean of its first {LEARN_AT} indexed vectors, in index order, "
-                       f"taken out of them all and of the queries); top k over the queries of the pairs with that "
-                       f"language. {time.perf_counter() - started:.0f} s.")
+                       f"taken out of them all and of the queries, and again at each step the index takes while it "
+                       f"grows); top k over the queries of the pairs with that language. "
+                       f"{time.perf_counter() - started:.0f} s.")
 
 
 def withheld_table(indexed: dict, urls: list[str], queries: list, index_raw: np.ndarray, query_raw: np.ndarray) -> str:
     """Top k of the source with each language's bundled mean used, withheld, and withheld but learnt from the index."""
     from stemma.embed import language_means
-    from stemma.store.db import LEARN_AT
+    from stemma.store.db import LEARN_AT, LEARN_GROWTH, LEARN_LAST
     from stemma.store.vectors import normalized
 
     by_language, shared = language_means()
@@ -128,11 +129,14 @@ def withheld_table(indexed: dict, urls: list[str], queries: list, index_raw: np.
         others = np.mean([mean for other, mean in by_language.items() if other != lang], axis=0)
         index, query = centered(index_raw, index_langs, lang, others), centered(query_raw, query_langs, lang, others)
         mine = [i for i, l in enumerate(index_langs) if l == lang]
-        learnt = index[mine[:LEARN_AT]].mean(axis=0)
-        index_learnt, query_learnt = index.copy(), query.copy()
-        index_learnt[mine] = normalized(index[mine] - learnt)
         own = [q for q, l in enumerate(query_langs) if l == lang]
-        query_learnt[own] = normalized(query[own] - learnt)
+        index_learnt, query_learnt = index.copy(), query.copy()
+        step = LEARN_AT  # as the index learns while it grows: at each step, the mean of the vectors it holds by then
+        while step <= min(LEARN_LAST, len(mine)):
+            learnt = index_learnt[mine[:step]].mean(axis=0)
+            index_learnt[mine] = normalized(index_learnt[mine] - learnt)
+            query_learnt[own] = normalized(query_learnt[own] - learnt)
+            step *= LEARN_GROWTH
         rows.append([lang, len(chosen), len(mine)] + top(*bundled, chosen) + top(index, query, chosen)
                     + top(index_learnt, query_learnt, chosen))
     header = (["language", "queries", "indexed in it"]
