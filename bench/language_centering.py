@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> None:
         rows.append(row)
     header = ["pair", "queries"] + [f"{name} top {k}" for name in ("baseline: raw", "stemma: centered") for k in RANKS]
     table = markdown_table(header, rows)
-    withheld = withheld_table(indexed, urls, queries, index_raw, query_raw)
+    withheld = withheld_table(indexed, urls, queries, index_raw, query_raw, index_centered, query_centered)
     percentiles = markdown_table(
         ["vectors", "cosine to", "5th", "25th", "50th", "75th", "95th"],
         [[name, what] + [float(p) for p in np.percentile(values, [5, 25, 50, 75, 95])]
@@ -103,8 +103,10 @@ def main(argv: list[str] | None = None) -> None:
                        f"{time.perf_counter() - started:.0f} s.")
 
 
-def withheld_table(indexed: dict, urls: list[str], queries: list, index_raw: np.ndarray, query_raw: np.ndarray) -> str:
-    """Top k of the source with each language's bundled mean used, withheld, and withheld but learnt from the index."""
+def withheld_table(indexed: dict, urls: list[str], queries: list, index_raw: np.ndarray, query_raw: np.ndarray,
+                   index_centered: np.ndarray, query_centered: np.ndarray) -> str:
+    """Top k of the source with each language's bundled mean used (the `centered` vectors main measures), withheld,
+    and withheld but learnt from the index."""
     from stemma.embed import language_means
     from stemma.store.db import LEARN_AT, LEARN_GROWTH, LEARN_LAST
     from stemma.store.vectors import normalized
@@ -114,7 +116,7 @@ def withheld_table(indexed: dict, urls: list[str], queries: list, index_raw: np.
     query_langs = [q[3] for q in queries]
     position = {u: i for i, u in enumerate(urls)}
 
-    def centered(raw: np.ndarray, langs: list[str], withheld: str = "", instead=None) -> np.ndarray:
+    def centered(raw: np.ndarray, langs: list[str], withheld: str, instead: np.ndarray) -> np.ndarray:
         return normalized(raw - np.stack([instead if lang == withheld else by_language.get(lang, shared)
                                           for lang in langs]))
 
@@ -122,7 +124,6 @@ def withheld_table(indexed: dict, urls: list[str], queries: list, index_raw: np.
         ranks = np.array([int((index @ query[q] > index[position[queries[q][1]]] @ query[q]).sum()) for q in chosen])
         return [float((ranks < k).mean()) for k in RANKS]
 
-    bundled = centered(index_raw, index_langs), centered(query_raw, query_langs)
     rows = []
     for lang in sorted(set(by_language) & set(query_langs) - {"en"}):
         chosen = [q for q, query in enumerate(queries) if lang in query[0].split("-")]
@@ -137,8 +138,8 @@ def withheld_table(indexed: dict, urls: list[str], queries: list, index_raw: np.
             index_learnt[mine] = normalized(index_learnt[mine] - learnt)
             query_learnt[own] = normalized(query_learnt[own] - learnt)
             step *= LEARN_GROWTH
-        rows.append([lang, len(chosen), len(mine)] + top(*bundled, chosen) + top(index, query, chosen)
-                    + top(index_learnt, query_learnt, chosen))
+        rows.append([lang, len(chosen), len(mine)] + top(index_centered, query_centered, chosen)
+                    + top(index, query, chosen) + top(index_learnt, query_learnt, chosen))
     header = (["language", "queries", "indexed in it"]
               + [f"{name} top {k}" for name in ("bundled mean", "withheld", "withheld, learnt") for k in RANKS])
     return markdown_table(header, rows)
