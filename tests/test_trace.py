@@ -237,6 +237,34 @@ def test_an_excerpt_is_a_contiguous_part_of_the_other_text_not_lines_scattered_t
     assert relation_kind(query, article("scattered", 20), scattered, (6, 20), 0.0)[0] is None
 
 
+def test_two_long_versions_are_compared_on_the_part_of_the_story_both_have_vectors_for():
+    """Long texts are aligned on their first sentences only. A translation that writes each of a 100-sentence source's
+    sentences as two, with a note after every fifth, has its first 80 sentences on the source's first 37: the rest of
+    the source's 80 have nothing to align with, and the translation was taken for an excerpt."""
+    from stemma.model import Article
+    from stemma.trace.relate import comparable_vectors, relation_kind, sentence_links
+
+    source, notes = unit_rows(100, seed=3), unit_rows(20, seed=5)
+    halves, sentences = [], []
+    for i, row in enumerate(source):
+        halves += [noisy(row[None], 0.5, seed=2 * i)[0], noisy(row[None], 0.5, seed=2 * i + 1)[0]]
+        sentences += [f"Half one of sentence {i:03d}.", f"Half two of sentence {i:03d}."]
+        if i % 5 == 4:
+            halves.append(notes[i // 5])
+            sentences.append(f"A translator's note {i:03d}, this long.")
+    query = Article(id="en", url="https://x.example/en", site="x.example", lang="en",
+                    sentences=[f"Sentence {i:03d} of the source, told at some length." for i in range(100)])
+    translation = Article(id="de", url="https://x.example/de", site="x.example", lang="de", sentences=sentences)
+    compared_query, compared_article, langs = comparable_vectors(query, translation, source[:80], np.array(halves[:80]))
+    assert (len(compared_query), len(compared_article)) == (37, 80)
+    links = sentence_links(compared_query, compared_article, langs=langs)
+    kind, _, query_coverage, article_coverage, _ = relation_kind(query, translation, links, (37, 80), 0.5)
+    assert kind == "translation" and query_coverage == 1.0 and article_coverage == 0.9125
+    # a shorter text is not cut, however little of the long one its vectors tell: it may be an excerpt of its start
+    lead = Article(id="lead", url="https://x.example/lead", site="x.example", lang="en", sentences=query.sentences[:30])
+    assert len(comparable_vectors(lead, translation, source[:30], np.array(halves[:80]))[0]) == 30
+
+
 def test_same_language_links_must_be_closer_than_translation_links():
     # One language's sentences on one topic sit closer than a translation pair: "What time can we wash things?" and
     # "At what time will we meet to take the stuff to the laundry?" reach 0.89.
