@@ -132,6 +132,11 @@ def test_sentences_keep_ordinals_abbreviations_and_quotes():
     # Serbo-Croatian abbreviations (god. for godina, ul. for ulica) are words in English that may end a sentence
     assert split_sentences("Oh my God. You guys, listen.", "en") == ["Oh my God.", "You guys, listen."]
     assert len(split_sentences("Zgrada je u ul. Kneza Miloša, u centru grada.", "sr")) == 1
+    # full stops with no space after them (WMT: Ukrainian posts, and machine translations that glue every sentence)
+    assert split_sentences("Квіти поляла.Все нормально.Всі відпочивші.", "uk") == [
+        "Квіти поляла.", "Все нормально.", "Всі відпочивші."]
+    assert split_sentences("It was clear.This is it?Yes.", "en") == ["It was clear.", "This is it?", "Yes."]
+    assert len(split_sentences("Mr.Smith of the U.S.Army reads Gazeta.Ru and node.Js at Yahoo.", "en")) == 1
 
 
 def test_sentences_of_scripts_without_capitals_and_with_their_own_full_stops():

@@ -1,4 +1,5 @@
-"""Split a paragraph into sentences: ordinal dots, abbreviations, national quotes, CJK full stops, Thai spaces.
+"""Split a paragraph into sentences: ordinal dots, abbreviations, national quotes, CJK full stops, Thai spaces,
+full stops with no space after them.
 
 A rule-based splitter, because it runs on every ingested page and must take well under a millisecond per
 paragraph (reldi-tokeniser takes ~15x longer). A line with no final punctuation (a headline, a caption) is
@@ -30,7 +31,7 @@ est fig vol pp ed eds al ca cf gov't univ assn bros tel
 """.split())
 ABBREVIATIONS = ENGLISH_ABBREVIATIONS | set("""
 tzv npr itd sl god br str ul tj odn dr mil mlrd sv min maks pribl tzv tj. god. npr. itd. др тзв нпр итд
-г гг ул им проф акад обл р ст вул д см руб тыс млн млрд т.е т.д т.п т.к т.н и.о мн св бр стр год мин
+г гг ул им ім проф акад обл р ст вул д см руб тыс млн млрд т.е т.д т.п т.к т.н и.о мн св бр стр год мин
 např tzv atd apod resp tj mil mld č str odst sb tel
 z.b bzw ca nr usw vgl evtl ggf inkl d.h u.a mio mrd jh str st hr fr dipl ing abs abt
 डॉ प्रो
@@ -67,6 +68,7 @@ def split_sentences(paragraph: str, lang: str = "") -> list[str]:
         return split_cjk(paragraph)
     if lang in ("th", "lo"):
         return split_at_spaces(paragraph)
+    paragraph = unglued(paragraph)
     sentences: list[str] = []
     start = 0
     for match in CANDIDATE.finditer(paragraph):
@@ -82,6 +84,27 @@ def split_sentences(paragraph: str, lang: str = "") -> list[str]:
         start = end
     sentences.append(paragraph[start:].strip())
     return [s for s in sentences if s]
+
+
+# A full stop with no space after it, between a lower-case word and a capitalized one ("Квіти поляла.Все нормально",
+# "clear.This"): people typing in a hurry write it, some machine translation systems run every sentence of a text
+# together so, and a scraper that drops the breaks between paragraphs leaves it. Left as it is: a capital followed by
+# one lower-case letter or none (Gazeta.Ru, node.Js, U.S.Army, star.FIVE), and an abbreviation (Mr.Smith).
+GLUED_STOP = re.compile(r"(?<=[^\W\d_]{2})[.!?](?=[^\W\d_]{3})")
+
+
+def unglued(paragraph: str) -> str:
+    """The paragraph with a space after each full stop that ends one sentence and is glued to the next."""
+    if not GLUED_STOP.search(paragraph):
+        return paragraph
+    pieces, start = [], 0
+    for match in GLUED_STOP.finditer(paragraph):
+        at = match.end()
+        word = paragraph[at:at + 3]
+        if paragraph[match.start() - 1].islower() and word[0].isupper() and word[1:].islower():
+            pieces.append(paragraph[start:at])
+            start = at
+    return " ".join(pieces + [paragraph[start:]])
 
 
 def capital_or_caseless(char: str) -> bool:
