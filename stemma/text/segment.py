@@ -87,10 +87,10 @@ def split_sentences(paragraph: str, lang: str = "") -> list[str]:
 
 
 # A full stop with no space after it, between a lower-case word and a capitalized one ("Квіти поляла.Все нормально",
-# "clear.This"): people typing in a hurry write it, some machine translation systems run every sentence of a text
-# together so, and a scraper that drops the breaks between paragraphs leaves it. Left as it is: a capital followed by
-# one lower-case letter or none (Gazeta.Ru, node.Js, U.S.Army, star.FIVE), and an abbreviation (Mr.Smith).
-GLUED_STOP = re.compile(r"(?<=[^\W\d_]{2})[.!?](?=[^\W\d_]{3})")
+# "you might like this.It is kinda old"): people typing in a hurry write it, some machine translation systems run every
+# sentence of a text together so, and a scraper that drops the breaks between paragraphs leaves it. Left as it is: a
+# capital followed by capitals or by nothing (U.S.Army, star.FIVE, this.I), and an abbreviation (Mr.Smith).
+GLUED_STOP = re.compile(r"(?<=[^\W\d_]{2})[.!?](?=[^\W\d_]{2})")
 
 
 def unglued(paragraph: str) -> str:
@@ -100,8 +100,7 @@ def unglued(paragraph: str) -> str:
     pieces, start = [], 0
     for match in GLUED_STOP.finditer(paragraph):
         at = match.end()
-        word = paragraph[at:at + 3]
-        if paragraph[match.start() - 1].islower() and word[0].isupper() and word[1:].islower():
+        if paragraph[match.start() - 1].islower() and paragraph[at].isupper() and paragraph[at + 1].islower():
             pieces.append(paragraph[start:at])
             start = at
     return " ".join(pieces + [paragraph[start:]])
