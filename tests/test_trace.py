@@ -280,6 +280,12 @@ def test_same_language_links_must_be_closer_than_translation_links():
     assert relation_kind(query, same, link, (1, 1), 0.0)[0] is None
     other = article("uk", "О котрій ми можемо випрати речі?")
     assert relation_kind(query, other, link, (1, 1), 0.0)[0] == "translation"
+    # Serbian and Croatian are one language to the encoder: a Croatian text is held to the same bar as a rewrite
+    serbian = article("sr", "Кад можемо да оперемо ствари?")
+    croatian = article("hr", "U koliko sati ćemo se naći da odnesemo stvari u praonicu?")
+    assert relation_kind(serbian, croatian, link, (1, 1), 0.0)[0] is None
+    close = [AlignedPair(query=[0], article=[0], similarity=0.95)]
+    assert relation_kind(serbian, croatian, close, (1, 1), 0.0)[0] == "translation"
 
 
 def test_a_replaced_name_is_drift_and_a_transliterated_one_is_not():
