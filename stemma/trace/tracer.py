@@ -11,8 +11,8 @@ from stemma.signatures import document_vector
 from stemma.store import Store
 from stemma.trace.candidates import FIRM_PRIORITY, MIN_PRIORITY, VECTOR_BASE, VECTOR_SCALE, Candidate, find_candidates
 from stemma.trace.relate import (AGREEMENT_BONUS, agreement, comparable_vectors, direction, drift, links_through,
-                                  aware_time, names_outlet, rank, relation_kind, same_story, sentence_links,
-                                  statements_alike)
+                                  aware_time, names_outlet, one_language, rank, relation_kind, same_story,
+                                  sentence_links, statements_alike)
 
 VERIFY = 8  # candidates that get sentence alignment: the encoder is the scarce resource
 # ... unless every one verified so far is a version of the query: a story published in many languages (NTREX has 128)
@@ -255,7 +255,8 @@ def related(query: Article, checked: Verified, found: tuple, links: list, throug
     kind, score, cov_q, cov_a, story_evidence = found
     paired = [f"{len(links)} aligned sentence pairs"]
     if kind is None:
-        alike = statements_alike(checked.compared_query, checked.compared_article, query.lang == article.lang)
+        alike = statements_alike(checked.compared_query, checked.compared_article,
+                                 one_language(query.lang, article.lang))
         story = (same_story(query, article, alike, checked.sizes, checked.candidate.vector_similarity)
                  if len(alike) > len(links) else None)
         if story is None:
