@@ -506,6 +506,9 @@ def test_links_through_a_version_join_the_pairs_and_keep_those_whose_own_sentenc
     links = links_through(to_version, version_to_article, query, article)
     assert [(pair.query, pair.article) for pair in links] == [([0], [0]), ([1, 2], [1])]
     assert all(pair.similarity >= 0.8 for pair in links)
+    # a long page compared with the article on its first sentences only (relate.same_part): pairs past them are left
+    assert [(pair.query, pair.article) for pair in links_through(to_version, version_to_article, query[:2], article)] \
+        == [([0], [0])]
 
 
 ORIGINAL = ("The city council of Brenmouth voted on Tuesday to close the old harbour bridge to cars. "

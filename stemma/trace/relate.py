@@ -298,6 +298,8 @@ def links_through(to_version: list[AlignedPair], version_to_article: list[Aligne
             joined.append((list(pair.query), targets))
     links = []
     for query, article in joined:
+        if query[-1] >= len(query_vectors) or article[-1] >= len(article_vectors):
+            break  # past the part of a long text compared with this article (see same_part)
         said, read = query_vectors[query].sum(axis=0), article_vectors[article].sum(axis=0)
         similarity = float(said @ read / max(float(np.linalg.norm(said) * np.linalg.norm(read)), 1e-9))
         if similarity >= t.link_similarity:
