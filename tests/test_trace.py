@@ -804,3 +804,26 @@ def test_the_original_is_verified_among_thirty_republications_of_it(tmp_path, de
     best = report.relations[0]
     assert best.article.site == "meridiandispatch.com" and best.kind == "translation"
     assert any("attributes the story" in e for e in best.evidence)
+
+
+def test_every_copy_of_a_story_in_its_language_is_found_not_only_the_first_two(tmp_path, demo_page):
+    """A newsroom traces its own story, which twelve sites copied: only two candidates of a language get the encoder,
+    and the others are near-duplicates that MinHash proposed, so they are compared by their characters."""
+    from stemma.analyze import analyze
+    from stemma.ingest import Analyzer, ingest
+    from stemma.model import Page
+    from stemma.store import Store
+    from stemma.trace.tracer import Tracer
+
+    original = demo_page("en-original.html")
+    html = original.content.decode("utf-8") if isinstance(original.content, bytes) else original.content
+    address = "https://www.meridiandispatch.com/2025/03/14/europe/brenmouth-port-strike-dockworkers-intl"
+    copies = [Page(url=f"https://copier{k}.example.com/strike", kind="html",
+                   content=html.replace(address, f"https://copier{k}.example.com/strike")
+                   .replace("2025-03-14T09:42:00Z", f"2025-03-15T{10 + k}:00:00Z")) for k in range(12)]
+    store = Store(tmp_path / "index")
+    ingest(copies, store, Analyzer(1))
+    report = Tracer(store).trace(analyze(original))
+    store.close()
+    copied = {r.article.url for r in report.relations if r.kind == "copy" and r.direction == "article_from_query"}
+    assert copied == {page.url for page in copies}

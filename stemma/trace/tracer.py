@@ -10,9 +10,9 @@ from stemma.model import Article, Relation, Report
 from stemma.signatures import document_vector
 from stemma.store import Store
 from stemma.trace.candidates import FIRM_PRIORITY, MIN_PRIORITY, VECTOR_BASE, VECTOR_SCALE, Candidate, find_candidates
-from stemma.trace.relate import (AGREEMENT_BONUS, agreement, comparable_vectors, direction, drift, links_through,
-                                  aware_time, names_outlet, one_language, rank, relation_kind, same_story,
-                                  sentence_links, statements_alike)
+from stemma.trace.relate import (AGREEMENT_BONUS, agreement, comparable_vectors, direction, drift, lexical_vectors,
+                                  links_through, aware_time, names_outlet, one_language, rank, relation_kind, same_part,
+                                  same_story, sentence_links, statements_alike)
 
 VERIFY = 8  # candidates that get sentence alignment: the encoder is the scarce resource
 # ... unless every one verified so far is a version of the query: a story published in many languages (NTREX has 128)
@@ -47,6 +47,10 @@ MAX_SENTENCES = 80  # longer articles are aligned on their first sentences
 # translations. The version's sentence vectors are at hand, so this costs alignments, not encoder time.
 PIVOTS = 3
 PIVOT_KINDS = ("copy", "rewrite", "translation")  # an excerpt holds too little of the query to stand in for it
+# Near-duplicates of the page (proposed by MinHash LSH) that the per-language budget left unverified are compared by
+# their characters, which costs no encoder time: a newsroom's story copied by ten sites in its language has all ten
+# found, not two. At most this many.
+MORE_COPIES = 64
 
 
 def sentence_vectors(article: Article) -> np.ndarray:
@@ -172,7 +176,8 @@ class Tracer:
         """The query's relations in the index; `exclude` hides articles as if they were not indexed (benchmarks)."""
         vector = self.store.adjusted(document_vector(query), query.lang) if query.sentences else None
         candidates = find_candidates(query, vector, self.store, CANDIDATES + len(exclude)) if query.sentences else []
-        candidates = self.diverse([c for c in candidates if c.n not in exclude], query)
+        pool = [c for c in candidates if c.n not in exclude]
+        candidates = self.diverse(pool, query)
         relations: list[Relation] = []
         own = self.store.number_of(query.id)
         if not candidates:
@@ -186,10 +191,12 @@ class Tracer:
         found_langs: set[str] = set()  # languages of the versions found
         pivots: list[tuple[Article, np.ndarray, list]] = []  # versions found directly, with their links (see PIVOTS)
         unvouched: list[Verified] = []
+        tried: set[int] = set()
         for verified, candidate in enumerate(candidates):  # grows as versions propose their neighbours
             if verified >= VERIFY and versions < verified - STRAYS or verified >= MAX_VERIFY:
                 break
             article = self.store.article(candidate.n)
+            tried.add(candidate.n)
             if article is None or not article.sentences:
                 continue
             article_vectors = self.stored_sentence_vectors(candidate.n, article)
@@ -227,8 +234,31 @@ class Tracer:
             if vouched:
                 relations = [r for r in relations if r.article.id != checked.article.id]  # taken for the same story
                 relations.append(related(query, checked, *vouched))
+        relations += self.copies_left(query, [c for c in pool if c.lsh_bands and c.n not in tried])
         self.store.commit()  # keep the sentence vectors computed for candidates
         return judged(Report(query=query, relations=rank(relations)))
+
+    def copies_left(self, query: Article, waiting: list[Candidate]) -> list[Relation]:
+        """The relations of near-duplicates of the page left unverified (see MORE_COPIES), aligned by their characters:
+        only copies and excerpts of near-identical text are found so, as they are what MinHash proposes."""
+        if not waiting:
+            return []
+        told = query.sentences[:MAX_SENTENCES]
+        query_vectors = lexical_vectors(told, query.lang)
+        found = []
+        for candidate in waiting[:MORE_COPIES]:
+            article = self.store.article(candidate.n)
+            if article is None or not article.sentences:
+                continue
+            article_vectors = lexical_vectors(article.sentences[:MAX_SENTENCES], article.lang)
+            compared_query, compared_article = same_part(query.sentences, query_vectors, article.sentences,
+                                                         article_vectors)
+            links = sentence_links(compared_query, compared_article)
+            checked = Verified(candidate, article, article_vectors, compared_query, compared_article, links, 0)
+            kind = relation_kind(query, article, links, checked.sizes, candidate.vector_similarity)
+            if kind[0] in ("copy", "rewrite", "excerpt"):
+                found.append(related(query, checked, kind, links, None))
+        return found
 
 
 @dataclass
