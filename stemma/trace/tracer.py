@@ -48,8 +48,8 @@ MAX_SENTENCES = 80  # longer articles are aligned on their first sentences
 PIVOTS = 3
 PIVOT_KINDS = ("copy", "rewrite", "translation")  # an excerpt holds too little of the query to stand in for it
 # Near-duplicates of the page (proposed by MinHash LSH) that the per-language budget left unverified are compared by
-# their characters, which costs no encoder time: a newsroom's story copied by ten sites in its language has all ten
-# found, not two. At most this many.
+# their characters, which costs no encoder time: a newsroom's story copied by twelve sites in its language has all
+# twelve found, not the first few. At most this many.
 MORE_COPIES = 64
 
 
@@ -240,7 +240,7 @@ class Tracer:
 
     def copies_left(self, query: Article, waiting: list[Candidate]) -> list[Relation]:
         """The relations of near-duplicates of the page left unverified (see MORE_COPIES), aligned by their characters:
-        only copies and excerpts of near-identical text are found so, as they are what MinHash proposes."""
+        only near-identical sentences link so, and only copies and excerpts are claimed (no rewording is seen)."""
         if not waiting:
             return []
         told = query.sentences[:MAX_SENTENCES]
@@ -256,7 +256,7 @@ class Tracer:
             links = sentence_links(compared_query, compared_article)
             checked = Verified(candidate, article, article_vectors, compared_query, compared_article, links, 0)
             kind = relation_kind(query, article, links, checked.sizes, candidate.vector_similarity)
-            if kind[0] in ("copy", "rewrite", "excerpt"):
+            if kind[0] in ("copy", "excerpt"):
                 found.append(related(query, checked, kind, links, None))
         return found
 
