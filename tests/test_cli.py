@@ -90,6 +90,7 @@ def test_sites_shows_who_copies_whom(tmp_path, demo_run):
     assert result.exit_code == 0, result.output
     rows = {row["site"]: row for row in map(json.loads, result.output.splitlines())}
     assert rows["meridiandispatch.com"]["copied_share"] == 0
+    assert rows["meridiandispatch.com"]["mt_share"] == 0  # the original, not flagged as machine translation
     for site in ("jadranskilist.hr", "novyvestnik.ru", "dailycurrent.net"):
         assert rows[site]["from_sites"] == {"meridiandispatch.com": 1}, site
         assert rows[site]["median_lag_hours"] > 0
