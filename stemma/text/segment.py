@@ -95,8 +95,6 @@ GLUED_STOP = re.compile(r"(?<=[^\W\d_]{2})[.!?](?=[^\W\d_]{2})")
 
 def unglued(paragraph: str) -> str:
     """The paragraph with a space after each full stop that ends one sentence and is glued to the next."""
-    if not GLUED_STOP.search(paragraph):
-        return paragraph
     pieces, start = [], 0
     for match in GLUED_STOP.finditer(paragraph):
         at = match.end()

@@ -243,8 +243,7 @@ class Tracer:
         only near-identical sentences link so, and only copies and excerpts are claimed (no rewording is seen)."""
         if not waiting:
             return []
-        told = query.sentences[:MAX_SENTENCES]
-        query_vectors = lexical_vectors(told, query.lang)
+        query_vectors = lexical_vectors(query.sentences[:MAX_SENTENCES], query.lang)
         found = []
         for candidate in waiting[:MORE_COPIES]:
             article = self.store.article(candidate.n)
