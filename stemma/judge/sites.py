@@ -63,7 +63,7 @@ def site_stats(store) -> list[dict]:
     ensure_tables(store)
     articles = {n: (site or "(no site)", lang, published) for n, site, lang, published in
                 store.db.execute("SELECT n, site, lang, published_at FROM articles")}
-    verdicts = {n: (mt, json.loads(flags)) for n, mt, flags in store.db.execute("SELECT n, mt, flags FROM verdicts")}
+    verdicts = {n: json.loads(flags) for n, flags in store.db.execute("SELECT n, flags FROM verdicts")}
     # Each copied article counts once, against its likeliest original: the best-scored relation it derives from.
     derived_from: dict[int, tuple[float, int]] = {}
     for a, b, kind, direction, score in store.db.execute("SELECT a, b, kind, direction, score FROM relations"):
@@ -87,7 +87,7 @@ def site_stats(store) -> list[dict]:
             if mine and theirs and (mine.tzinfo is None) == (theirs.tzinfo is None):
                 lags.append((mine - theirs).total_seconds() / 3600)
         judged = [verdicts[n] for n in numbers if n in verdicts]
-        signals = Counter(signal_kind(e) for _, flags in judged for f in flags if f["kind"] == "content_farm"
+        signals = Counter(signal_kind(e) for flags in judged for f in flags if f["kind"] == "content_farm"
                           for e in f["evidence"])
         rows.append({
             "site": site,
@@ -99,7 +99,7 @@ def site_stats(store) -> list[dict]:
             "median_lag_hours": round(statistics.median(lags), 1) if lags else None,
             # the pages the report flags, each by its language's threshold (a fixed 0.5 counted the demo's English
             # original, at 0.64 under English's threshold, and not its Serbian machine translation)
-            "mt_share": round(sum(1 for _, flags in judged if any(f["kind"] == "machine_translation" for f in flags))
+            "mt_share": round(sum(1 for flags in judged if any(f["kind"] == "machine_translation" for f in flags))
                               / len(judged), 3) if judged else None,
             "signals": dict(signals.most_common(6)),
         })
