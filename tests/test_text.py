@@ -146,9 +146,12 @@ def test_sentences_of_scripts_without_capitals_and_with_their_own_full_stops():
     assert split_sentences("ལྷ་སར་ཆར་པ་བབས་སོང་། སློབ་གྲྭ་སྒོ་བརྒྱབ་ཡོད།", "bo") == ["ལྷ་སར་ཆར་པ་བབས་སོང་།", "སློབ་གྲྭ་སྒོ་བརྒྱབ་ཡོད།"]
     assert split_sentences("შეხვედრა გაიმართა. პრეზიდენტმა ისაუბრა.", "ka") == ["შეხვედრა გაიმართა.", "პრეზიდენტმა ისაუბრა."]
     assert split_sentences("बैठक हुई। डॉ. शर्मा ने भाषण दिया।", "hi") == ["बैठक हुई।", "डॉ. शर्मा ने भाषण दिया।"]
-    # Thai: a space ends a sentence, but not one a few letters into it (a space inside a name)
-    mayor, spring = "นายกเทศมนตรีแอนนา เคลเลอร์กล่าวว่าการลงมติเป็นชัยชนะ", "คาดว่าการก่อสร้างจะเริ่มในฤดูใบไม้ผลิ"
-    assert split_sentences(f"{mayor} {spring}", "th") == [mayor, spring]
+    # Thai: a space ends a sentence, or a clause, or sits inside a name; short pieces stay with their sentence (each
+    # of the first two was cut in two or three before)
+    rain = "ฝนตกหนักทำให้เกิดน้ำท่วมรุนแรงในภาคใต้ของชิลีเมื่อวันอังคาร ทำให้ประชาชนกว่า 4,000 คนต้องออกจากบ้าน"
+    governor = "มาร์ตา ฟูเอนเตส ผู้ว่าการภูมิภาค กล่าวว่ามีผู้เสียชีวิตสองราย และสูญหายอีกสิบเอ็ดราย"
+    rescue = "ทีมกู้ภัยใช้เรือและเฮลิคอปเตอร์เพื่อเข้าถึงหมู่บ้านที่ถูกน้ำตัดขาด"
+    assert split_sentences(f"{governor} {rescue} {rain}", "th") == [governor, rescue, rain]
 
 
 def test_a_long_thai_sentence_is_read_for_anchors_in_a_moment():
