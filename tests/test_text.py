@@ -198,6 +198,23 @@ def test_figures_and_dates_meet_in_scripts_without_spaces_or_capitals():
     # twelve lakh rupees, in words and in Indian digit groups, is 1.2 million rupees
     for text, lang in [("1.2 million rupees", "en"), ("12 लाख रुपये", "hi"), ("₹12,00,000", "hi")]:
         assert [(a.kind, a.key) for a in find_anchors([text], lang)] == [("money", "1200000 INR")], lang
+    # a multiplier word in its inflected form, in more scripts, before the number, or followed by a smaller one: each is
+    # 12 million (before, each read as 12, or as 1 and 20 apart); and 60 thousand
+    twelve_million = [("12 εκατομμυρίων", "el"), ("12 მილიონი", "ka"), ("12 միլիոն", "hy"), ("12 ሚሊዮን", "am"),
+                      ("12 மில்லியன்", "ta"), ("dola milioni 12", "sw"), ("mílíọ̀nù dọ́là 12", "yo"),
+                      ("১ কোটি ২০ লাখ", "bn"), ("1200万", "ja"), ("12 triệu", "vi")]
+    for text, lang in twelve_million:
+        assert [a.key.split()[0] for a in find_anchors([text], lang) if a.kind != "entity"] == ["12000000"], lang
+    sixty_thousand = [("60 ألف", "ar"), ("۶۰ هزار", "fa"), ("60 tys.", "pl"), ("60 mil", "es"), ("60 bin", "tr"),
+                      ("6 หมื่นหลัง", "th"), ("60 nghìn", "vi")]
+    for text, lang in sixty_thousand:
+        assert [a.key for a in find_anchors([text], lang)] == ["60000"], lang
+    assert keys(find_anchors(["1億2000万円"], "ja"), "money") == {"120000000 JPY"}
+    # "billion" is a thousand million in English and Swahili, a million million in German
+    assert keys(find_anchors(["3 bilioni"], "sw"), "number") == {"3000000000"}
+    assert keys(find_anchors(["3 Billionen"], "de"), "number") == {"3000000000000"}
+    # ... and a word is a multiplier only where it is one: 12 tissue samples are twelve
+    assert keys(find_anchors(["12 tissue samples"], "en"), "number") == {"12"}
     dated = [("푸틴 대통령은 2024년 6월 19일 평양에 도착했다.", "ko"), ("Poutine est arrivé le 19 juin 2024.", "fr"),
              ("Putin llegó el 19 de junio de 2024.", "es"), ("Putin przybył 19 czerwca 2024 r.", "pl"),
              ("Putin 19 Haziran 2024 tarihinde geldi.", "tr"), ("وصل بوتين في 19 يونيو 2024.", "ar"),

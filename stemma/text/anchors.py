@@ -22,28 +22,68 @@ NUMBER = re.compile(r"(?<![0-9A-Za-z\u00c0-\u024f\u0400-\u04ff.,])"
 # would try every way of splitting itself between the two (a Thai sentence took minutes in MONTH_YEAR).
 LETTER = r"(?:[^\W\d_]|(?![^\W\d_])[\u0300-\u036f\u0900-\u0dff\u0e00-\u0eff])"
 WORD_AFTER = re.compile(rf"\s?({LETTER}+\.?)")
-CJK_MULTIPLIERS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "千": 10**3, "百万": 10**6, "兆": 10**12,
-                   "만": 10**4, "억": 10**8, "천": 10**3,  # Korean writes them glued too: 1200만 달러
-                   "ล้าน": 10**6}  # and Thai, which puts no space between words: 12 ล้านดอลลาร์
-# Word prefixes (lower-cased) of multipliers after a number, in the languages stemma reads.
-MULTIPLIER_PREFIXES = (
-    ("milliard", 10**9), ("milijard", 10**9), ("miliard", 10**9), ("миллиард", 10**9), ("милијард", 10**9),
+# Multipliers written glued to the number or to what follows it, longest first (พันล้าน before พัน).
+GLUED_MULTIPLIERS = {"百万": 10**6, "千万": 10**7, "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "千": 10**3, "兆": 10**12,
+                     "만": 10**4, "억": 10**8, "천": 10**3, "천만": 10**7, "백만": 10**6,  # Korean writes them glued too: 1200만 달러
+                     # Thai, Lao and Khmer put no space between words: 12 ล้านดอลลาร์, 6 หมื่นหลัง
+                     "พันล้าน": 10**9, "ล้าน": 10**6, "แสน": 10**5, "หมื่น": 10**4, "พัน": 10**3,
+                     "ລ້ານ": 10**6, "ພັນ": 10**3, "លាន": 10**6, "ពាន់": 10**3}
+GLUED_ORDER = tuple(sorted(GLUED_MULTIPLIERS, key=len, reverse=True))
+
+
+def bare(word: str) -> str:
+    """Lower case without accents or other combining marks, in its own script: εκατομμυρίων and εκατομμύριο,
+    mílíọ̀nù and milion, हज़ार and हजार meet."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+
+
+# Word prefixes of multipliers after a number, compared bare. Billions of the "billion" family are in BILLION (their
+# scale depends on the language).
+MULTIPLIER_WORDS = tuple((bare(word), value) for word, value in (
+    # thousand
+    ("thousand", 10**3), ("tisuć", 10**3), ("hiljad", 10**3), ("хиљад", 10**3), ("хиљ", 10**3), ("тысяч", 10**3),
+    ("тыс", 10**3), ("тисяч", 10**3), ("хиляд", 10**3), ("илјад", 10**3), ("мың", 10**3), ("tausend", 10**3),
+    ("tisíc", 10**3), ("tysiąc", 10**3), ("tysięcy", 10**3), ("duizend", 10**3), ("tusen", 10**3), ("tusind", 10**3),
+    ("tuhat", 10**3), ("ezer", 10**3), ("tūkst", 10**3), ("mijë", 10**3), ("ribu", 10**3), ("nghìn", 10**3),
+    ("ngàn", 10**3), ("libo", 10**3), ("elfu", 10**3), ("dubu", 10**3), ("ẹgbẹ̀rún", 10**3), ("χιλιάδ", 10**3),
+    ("ألف", 10**3), ("آلاف", 10**3), ("هزار", 10**3), ("ہزار", 10**3), ("אלף", 10**3),
+    ("हज़ार", 10**3), ("হাজার", 10**3), ("ஆயிரம்", 10**3), ("ათას", 10**3), ("հազար", 10**3), ("ሺ", 10**3),
+    # lakh and crore (South Asia, in English too)
+    ("lakh", 10**5), ("लाख", 10**5), ("লাখ", 10**5), ("لاکھ", 10**5), ("crore", 10**7), ("करोड़", 10**7),
+    ("কোটি", 10**7), ("کروڑ", 10**7),
+    # million
+    ("million", 10**6), ("milion", 10**6), ("milijun", 10**6), ("milijon", 10**6), ("miljon", 10**6),
+    ("miljoen", 10**6), ("miljoon", 10**6), ("milljón", 10**6), ("millió", 10**6), ("millón", 10**6),
+    ("milhão", 10**6), ("milhões", 10**6), ("milyon", 10**6), ("miliyan", 10**6), ("миллион", 10**6),
+    ("милион", 10**6), ("мільйон", 10**6), ("мільён", 10**6), ("mio", 10**6), ("mln", 10**6), ("млн", 10**6),
+    ("juta", 10**6), ("triệu", 10**6), ("εκατομμύρι", 10**6), ("مليون", 10**6), ("ملايين", 10**6),
+    ("میلیون", 10**6), ("ملین", 10**6), ("מיליון", 10**6), ("मिलियन", 10**6), ("মিলিয়ন", 10**6),
+    ("மில்லியன்", 10**6), ("మిలియన్", 10**6), ("მილიონ", 10**6), ("միլիոն", 10**6), ("ሚሊዮን", 10**6),
+    # milliard (10^9)
+    ("milliard", 10**9), ("milijard", 10**9), ("miliard", 10**9), ("miljard", 10**9), ("milyar", 10**9),
+    ("miliar", 10**9), ("bilhão", 10**9), ("bilhões", 10**9), ("миллиард", 10**9), ("милијард", 10**9),
     ("мільярд", 10**9), ("милиард", 10**9), ("mlrd", 10**9), ("млрд", 10**9), ("mrd", 10**9),
-    ("million", 10**6), ("milion", 10**6), ("milijun", 10**6), ("миллион", 10**6), ("милион", 10**6),
-    ("мільйон", 10**6), ("mio", 10**6), ("mln", 10**6), ("млн", 10**6), ("milión", 10**6),
-    ("thousand", 10**3), ("tisuć", 10**3), ("hiljad", 10**3), ("хиљад", 10**3), ("тысяч", 10**3),
-    ("тисяч", 10**3), ("tausend", 10**3), ("tisíc", 10**3), ("тыс", 10**3), ("хиљ", 10**3), ("tis", 10**3),
-    ("trillion", 10**12), ("trilion", 10**12), ("триллион", 10**12), ("трильйон", 10**12),
-    # Other widely read languages, so figures in their translations meet the original's (no case: matched as written)
-    ("millón", 10**6), ("millon", 10**6), ("milhão", 10**6), ("milhões", 10**6), ("milyon", 10**6),
-    ("milyar", 10**9), ("miliar", 10**9), ("juta", 10**6), ("triệu", 10**6),
-    ("مليون", 10**6), ("ملايين", 10**6), ("مليار", 10**9), ("میلیون", 10**6), ("میلیارد", 10**9),
-    ("मिलियन", 10**6), ("बिलियन", 10**9), ("करोड़", 10**7), ("लाख", 10**5), ("מיליון", 10**6), ("מיליארד", 10**9),
-    ("εκατομμύρι", 10**6), ("δισεκατομμύρι", 10**9),
-)
-EXACT_MULTIPLIERS = {"m": 10**6, "bn": 10**9, "b": 10**9, "k": 10**3, "mil": 10**6, "mld": 10**9}
-# "billion" is 10^9 in English and 10^12 in the long-scale languages (Billion, bilion, билион).
-BILLION = ("billion", "bilion", "билион", "біліон")
+    ("δισεκατομμύρι", 10**9), ("مليار", 10**9), ("میلیارد", 10**9), ("מיליארד", 10**9), ("მილიარდ", 10**9),
+    ("միլիարդ", 10**9),
+    ("trillion", 10**12), ("trilion", 10**12), ("trilijun", 10**12), ("триллион", 10**12), ("трильйон", 10**12),
+    ("трилион", 10**12), ("трлн", 10**12),
+))
+# Short words that are multipliers in one language and something else in others (mil: a thousand in Spanish, the
+# abbreviation of million in Croatian).
+LANGUAGE_MULTIPLIERS = {"es": {"mil": 10**3}, "pt": {"mil": 10**3}, "ca": {"mil": 10**3}, "gl": {"mil": 10**3},
+                        "it": {"mila": 10**3}, "fr": {"mille": 10**3}, "tr": {"bin": 10**3},
+                        "vi": {bare("tỷ"): 10**9, bare("tỉ"): 10**9}, "mn": {"сая": 10**6, "мянга": 10**3, "тэрбум": 10**9}}
+# Languages that put the multiplier (and the currency) before the number: Swahili dola milioni 12, Hausa dala
+# miliyan 12, Yoruba mílíọ̀nù dọ́là 12.
+MULTIPLIER_FIRST = ("sw", "ha", "yo")
+EXACT_MULTIPLIERS = {"m": 10**6, "bn": 10**9, "b": 10**9, "k": 10**3, "mil": 10**6, "mld": 10**9, "tis": 10**3,
+                     "tys": 10**3}
+SPACED_ABBREVIATIONS = ("mil", "mld", "tis", "tys")  # read after a space too: 60 tys. domów, 5 mld eura
+# "billion" is 10^12 in the long-scale languages (Billion, bilion, билион) and 10^9 in the others.
+BILLION = tuple(bare(word) for word in ("billion", "bilion", "билион", "біліон", "biliyon", "bílíọ̀nù", "biliyan",
+                                         "বিলিয়ন", "பில்லியன்", "బిలియన్", "ቢሊዮን", "बिलियन"))
+LONG_SCALE = {"de", "fr", "es", "it", "nl", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "me", "sh", "mk", "bg",
+              "sv", "da", "no", "nb", "fi", "hu", "ro", "et", "lt", "lv", "ca", "uk", "ru", "be", ""}
 PERCENT_SIGNS = ("%", "％", "‰", "٪")  # Arabic ٪ too
 PERCENT_WORDS = ("percent", "per cent", "posto", "odsto", "postot", "procen", "посто", "одсто", "процен",
                  "процент", "відсот", "prozent", "procent")
@@ -202,14 +242,18 @@ def number_key(surface: str) -> str:
 
 
 def multiplier(word: str, glued: bool, lang: str) -> int | None:
-    """The scale a word after a number gives it: 5 milliarden, 2,5 милиона, $5bn (short forms only when glued)."""
-    lower = word.lower().rstrip(".")
-    if lower in EXACT_MULTIPLIERS:
-        return EXACT_MULTIPLIERS[lower] if glued or lower in ("mil", "mld") else None
-    if lower.startswith(BILLION):
-        return 10**9 if lang == "en" else 10**12
-    for prefix, value in MULTIPLIER_PREFIXES:
-        if lower.startswith(prefix):
+    """The scale a word next to a number gives it: 5 milliarden, 2,5 милиона, 12 εκατομμυρίων, $5bn (short forms
+    only when glued)."""
+    plain = bare(word).rstrip(".")
+    own = LANGUAGE_MULTIPLIERS.get(lang, {})
+    if plain in own:
+        return own[plain]
+    if plain in EXACT_MULTIPLIERS:
+        return EXACT_MULTIPLIERS[plain] if glued or plain in SPACED_ABBREVIATIONS else None
+    if plain.startswith(BILLION):
+        return 10**12 if lang in LONG_SCALE else 10**9
+    for prefix, value in MULTIPLIER_WORDS:
+        if plain.startswith(prefix):
             return value
     return None
 
@@ -292,6 +336,25 @@ def find_dates(c: Collector, lang: str) -> None:
             c.add("year", m.start(2), m.end(2), m.group(2), take=False)
 
 
+WORDS_BEFORE = re.compile(rf"({LETTER}+)\s+(?:({LETTER}+)\s+)?$")
+
+
+def scaled(s: str, start: int, end: int, value: float, lang: str) -> tuple[float, int, int | None]:
+    """A number's value with the multiplier written next to it, where its surface ends, and the multiplier."""
+    gap = 1 if s[end:end + 1] == " " else 0  # segmented Chinese: "40 亿 美元"
+    glued = next((k for k in GLUED_ORDER if s.startswith(k, end + gap)), None)
+    if glued:
+        return value * GLUED_MULTIPLIERS[glued], end + gap + len(glued), GLUED_MULTIPLIERS[glued]
+    word = WORD_AFTER.match(s, end)
+    if word and (scale := multiplier(word.group(1), not word.group().startswith(" "), lang)):
+        return value * scale, word.end(), scale
+    if lang in MULTIPLIER_FIRST and (words := WORDS_BEFORE.search(s[max(0, start - 40):start])):
+        scale = next((found for w in words.groups() if w and (found := multiplier(w, False, lang))), None)
+        if scale:
+            return value * scale, end, scale
+    return value, end, None
+
+
 def find_numbers(c: Collector, lang: str) -> None:
     """Numbers, years, percentages and money (with multipliers: 2,5 милиона долара -> 2500000 USD)."""
     s = c.sentence
@@ -302,18 +365,15 @@ def find_numbers(c: Collector, lang: str) -> None:
         value = parse_number(m.group(1))
         if value is None:
             continue
-        surface_end = end
-        gap = 1 if s[end:end + 1] == " " else 0  # segmented Chinese: "40 亿 美元"
-        glued = next((k for k in CJK_MULTIPLIERS if s.startswith(k, end + gap)), None)
-        scale = CJK_MULTIPLIERS[glued] if glued else None
-        if scale:
-            surface_end = end + gap + len(glued)
-        else:
-            word = WORD_AFTER.match(s, end)
-            if word and (scale := multiplier(word.group(1), not word.group().startswith(" "), lang)):
-                surface_end = word.end()
-        if scale:
-            value *= scale
+        value, surface_end, scale = scaled(s, start, end, value, lang)
+        while scale:  # 1億2000万, ১ কোটি ২০ লাখ, 1억 2천만: a larger unit and then a smaller one are one figure
+            part = NUMBER.match(s, surface_end + (s[surface_end:surface_end + 1] == " "))
+            if not part or (part_value := parse_number(part.group(1))) is None:
+                break
+            part_value, part_end, part_scale = scaled(s, part.start(), part.end(), part_value, lang)
+            if not part_scale or part_scale >= scale:
+                break
+            value, surface_end, scale = value + part_value, part_end, part_scale
         key = number_text(value)
         rest = s[surface_end:surface_end + 24]
         before = s[max(0, start - 4):start]

@@ -604,6 +604,15 @@ def fact_keys(article: Article, sentences: list[int], kinds: tuple[str, ...] = F
     return {a.key: a.text for a in article.anchors if a.sentence in wanted and a.kind in kinds}
 
 
+def among(key: str, others: dict[str, str]) -> bool:
+    """Whether the other side states this fact. A sum is the same with its currency named on one side only ("12
+    million dollars", "12 მილიონი" in a language whose word for dollar stemma does not read), not with two currencies."""
+    if key in others:
+        return True
+    value, _, code = key.partition(" ")
+    return value[:1].isdigit() and any(other.partition(" ")[0] == value and not (code and other.partition(" ")[2]) for other in others)
+
+
 AGREEMENT_BONUS = 0.05  # a score is mostly coverage x link quality; agreeing anchors add confidence, they break ties
 
 
@@ -614,7 +623,7 @@ def agreement(query: Article, article: Article, links: list[AlignedPair]) -> tup
     agreeing, texts = 0, []
     for pair in links:
         q_keys, a_keys = fact_keys(query, pair.query, kinds), fact_keys(article, pair.article, kinds)
-        shared = [q_keys[k] for k in q_keys if k in a_keys and len(k) >= 2]
+        shared = [q_keys[k] for k in q_keys if among(k, a_keys) and len(k) >= 2]
         agreeing += bool(shared)
         texts += [t for t in shared if t not in texts]
     return (agreeing / len(links) if links else 0.0), texts
@@ -689,8 +698,8 @@ def drift(query: Article, article: Article, links: list[AlignedPair], derived: b
         if derived:
             found += changed_names(query, article, pair, unmatched) + changed_quotes(query, article, pair)
         q_facts, a_facts = fact_keys(query, pair.query), fact_keys(article, pair.article)
-        q_only = [k for k in q_facts if k not in a_facts and readable_elsewhere(q_facts[k], article.lang)]
-        a_only = [k for k in a_facts if k not in q_facts and readable_elsewhere(a_facts[k], query.lang)]
+        q_only = [k for k in q_facts if not among(k, a_facts) and readable_elsewhere(q_facts[k], article.lang)]
+        a_only = [k for k in a_facts if not among(k, q_facts) and readable_elsewhere(a_facts[k], query.lang)]
         for q_key, a_key in zip(q_only, a_only):
             found.append(Drift("number", q_facts[q_key], a_facts[a_key], pair.query[0], pair.article[0]))
         if not derived:
