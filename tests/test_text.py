@@ -202,7 +202,8 @@ def test_figures_and_dates_meet_in_scripts_without_spaces_or_capitals():
     # 12 million (before, each read as 12, or as 1 and 20 apart); and 60 thousand
     twelve_million = [("12 εκατομμυρίων", "el"), ("12 მილიონი", "ka"), ("12 միլիոն", "hy"), ("12 ሚሊዮን", "am"),
                       ("12 மில்லியன்", "ta"), ("dola milioni 12", "sw"), ("mílíọ̀nù dọ́là 12", "yo"),
-                      ("১ কোটি ২০ লাখ", "bn"), ("1200万", "ja"), ("12 triệu", "vi")]
+                      ("১ কোটি ২০ লাখ", "bn"), ("1200万", "ja"), ("12 triệu", "vi"), ("ဒေါ်လာ ၁၂ သန်း", "my"),
+                      ("ඩොලර් මිලියන 12", "si")]
     for text, lang in twelve_million:
         assert [a.key.split()[0] for a in find_anchors([text], lang) if a.kind != "entity"] == ["12000000"], lang
     sixty_thousand = [("60 ألف", "ar"), ("۶۰ هزار", "fa"), ("60 tys.", "pl"), ("60 mil", "es"), ("60 bin", "tr"),

@@ -16,15 +16,17 @@ from stemma.text.romanize import fold, romanize
 NUMBER = re.compile(r"(?<![0-9A-Za-z\u00c0-\u024f\u0400-\u04ff.,])"
                     r"(\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|"
                     r"\d{1,3}(?:([.,\u00a0\u202f ’'٬])\d{3})(?:\2\d{3})*(?:[.,٫]\d+)?|\d+(?:[.,٫]\d+)?)(?![\d])")
-# A letter, or a mark that is part of a word: Latin combining accents, Indic vowel signs, Thai and Lao vowels and tones
-# (Python's \w takes none of them, so मिलियन would end at म, and ล้าน at ล)
+# A letter, or a mark that is part of a word: Latin combining accents, Indic vowel signs, Thai, Lao, Tibetan, Myanmar
+# and Khmer vowels and tones (Python's \w takes none of them, so मिलियन would end at म, ล้าน at ล and သန်း at သန)
 # The second class only where the first does not match: a Thai or Devanagari letter is in both, and a run of them
 # would try every way of splitting itself between the two (a Thai sentence took minutes in MONTH_YEAR).
-LETTER = r"(?:[^\W\d_]|(?![^\W\d_])[\u0300-\u036f\u0900-\u0dff\u0e00-\u0eff])"
+LETTER = r"(?:[^\W\d_]|(?![^\W\d_])[\u0300-\u036f\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff])"
 WORD_AFTER = re.compile(rf"\s?({LETTER}+\.?)")
 # Multipliers written glued to the number or to what follows it, longest first (พันล้าน before พัน).
-GLUED_MULTIPLIERS = {"百万": 10**6, "千万": 10**7, "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "千": 10**3, "兆": 10**12,
-                     "만": 10**4, "억": 10**8, "천": 10**3, "천만": 10**7, "백만": 10**6,  # Korean writes them glued too: 1200만 달러
+GLUED_MULTIPLIERS = {"百万": 10**6, "千万": 10**7, "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "千": 10**3,
+                     "兆": 10**12,
+                     # Korean writes them glued too: 1200만 달러
+                     "만": 10**4, "억": 10**8, "천": 10**3, "천만": 10**7, "백만": 10**6,
                      # Thai, Lao and Khmer put no space between words: 12 ล้านดอลลาร์, 6 หมื่นหลัง
                      "พันล้าน": 10**9, "ล้าน": 10**6, "แสน": 10**5, "หมื่น": 10**4, "พัน": 10**3,
                      "ລ້ານ": 10**6, "ພັນ": 10**3, "លាន": 10**6, "ពាន់": 10**3}
@@ -47,7 +49,8 @@ MULTIPLIER_WORDS = tuple((bare(word), value) for word, value in (
     ("tuhat", 10**3), ("ezer", 10**3), ("tūkst", 10**3), ("mijë", 10**3), ("ribu", 10**3), ("nghìn", 10**3),
     ("ngàn", 10**3), ("libo", 10**3), ("elfu", 10**3), ("dubu", 10**3), ("ẹgbẹ̀rún", 10**3), ("χιλιάδ", 10**3),
     ("ألف", 10**3), ("آلاف", 10**3), ("هزار", 10**3), ("ہزار", 10**3), ("אלף", 10**3),
-    ("हज़ार", 10**3), ("হাজার", 10**3), ("ஆயிரம்", 10**3), ("ათას", 10**3), ("հազար", 10**3), ("ሺ", 10**3),
+    ("हज़ार", 10**3), ("হাজার", 10**3), ("ஆயிரம்", 10**3), ("ထောင်", 10**3), ("ათას", 10**3), ("հազար", 10**3),
+    ("ሺ", 10**3),
     # lakh and crore (South Asia, in English too)
     ("lakh", 10**5), ("लाख", 10**5), ("লাখ", 10**5), ("لاکھ", 10**5), ("crore", 10**7), ("करोड़", 10**7),
     ("কোটি", 10**7), ("کروڑ", 10**7),
@@ -58,7 +61,8 @@ MULTIPLIER_WORDS = tuple((bare(word), value) for word, value in (
     ("милион", 10**6), ("мільйон", 10**6), ("мільён", 10**6), ("mio", 10**6), ("mln", 10**6), ("млн", 10**6),
     ("juta", 10**6), ("triệu", 10**6), ("εκατομμύρι", 10**6), ("مليون", 10**6), ("ملايين", 10**6),
     ("میلیون", 10**6), ("ملین", 10**6), ("מיליון", 10**6), ("मिलियन", 10**6), ("মিলিয়ন", 10**6),
-    ("மில்லியன்", 10**6), ("మిలియన్", 10**6), ("მილიონ", 10**6), ("միլիոն", 10**6), ("ሚሊዮን", 10**6),
+    ("மில்லியன்", 10**6), ("మిలియన్", 10**6), ("මිලියන", 10**6), ("သန်း", 10**6), ("მილიონ", 10**6),
+    ("միլիոն", 10**6), ("ሚሊዮን", 10**6),
     # milliard (10^9)
     ("milliard", 10**9), ("milijard", 10**9), ("miliard", 10**9), ("miljard", 10**9), ("milyar", 10**9),
     ("miliar", 10**9), ("bilhão", 10**9), ("bilhões", 10**9), ("миллиард", 10**9), ("милијард", 10**9),
@@ -72,10 +76,11 @@ MULTIPLIER_WORDS = tuple((bare(word), value) for word, value in (
 # abbreviation of million in Croatian).
 LANGUAGE_MULTIPLIERS = {"es": {"mil": 10**3}, "pt": {"mil": 10**3}, "ca": {"mil": 10**3}, "gl": {"mil": 10**3},
                         "it": {"mila": 10**3}, "fr": {"mille": 10**3}, "tr": {"bin": 10**3},
-                        "vi": {bare("tỷ"): 10**9, bare("tỉ"): 10**9}, "mn": {"сая": 10**6, "мянга": 10**3, "тэрбум": 10**9}}
+                        "vi": {bare("tỷ"): 10**9, bare("tỉ"): 10**9},
+                        "mn": {"сая": 10**6, "мянга": 10**3, "тэрбум": 10**9}}
 # Languages that put the multiplier (and the currency) before the number: Swahili dola milioni 12, Hausa dala
-# miliyan 12, Yoruba mílíọ̀nù dọ́là 12.
-MULTIPLIER_FIRST = ("sw", "ha", "yo")
+# miliyan 12, Yoruba mílíọ̀nù dọ́là 12, Sinhala ඩොලර් මිලියන 12.
+MULTIPLIER_FIRST = ("sw", "ha", "yo", "si")
 EXACT_MULTIPLIERS = {"m": 10**6, "bn": 10**9, "b": 10**9, "k": 10**3, "mil": 10**6, "mld": 10**9, "tis": 10**3,
                      "tys": 10**3}
 SPACED_ABBREVIATIONS = ("mil", "mld", "tis", "tys")  # read after a space too: 60 tys. domów, 5 mld eura
