@@ -19,9 +19,9 @@ from unittest.mock import patch
 import numpy as np
 
 from bench import SHARED, markdown_table, write_result
+from stemma.model import DERIVED_KINDS
 
 WMT = SHARED / "corpora" / "wmt"
-DERIVED = {"copy", "rewrite", "translation", "excerpt"}
 
 
 def documents(docs: int, seed: int) -> list[dict]:
@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> None:
                 links = relate.sentence_links(query_vectors, vectors, langs=(query.lang, text.lang))
                 with patch.object(relate, "figures_disagree", return_value=False):  # the baseline: rule off
                     kind = relate.relation_kind(query, text, links, (len(query_vectors), len(vectors)), 0.0)[0]
-                if kind in DERIVED:
+                if kind in DERIVED_KINDS:
                     parted = relate.figures_disagree(query, text, links)
                     outcome[(row["pair"], name)] += Counter(derived=1, parted=parted)
 

@@ -15,7 +15,8 @@ from collections import Counter
 from pathlib import Path
 
 from bench import SHARED, markdown_table, write_result
-from bench.wmt_tracing import DERIVED, lines
+from stemma.model import DERIVED_KINDS
+from bench.wmt_tracing import lines
 
 
 def load(splits: set[str]) -> tuple[dict[str, tuple[str, str]], list[tuple[str, str, str, str, str]]]:
@@ -61,7 +62,7 @@ def main(argv: list[str] | None = None) -> None:
             counts[key] += 1
             hits[key] += bool(english) and english[0].article.url == f"{base}/src" and english[0].kind == "translation"
             hidden = frozenset(n for url, n in number.items() if url.startswith(base + "/"))
-            claims[key] += any(r.kind in DERIVED for r in tracer.trace(query, exclude=hidden).relations)
+            claims[key] += any(r.kind in DERIVED_KINDS for r in tracer.trace(query, exclude=hidden).relations)
         store.close()
     finally:
         shutil.rmtree(folder, ignore_errors=True)

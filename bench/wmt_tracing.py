@@ -14,8 +14,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from bench import SHARED, markdown_table, wmt_document_url, write_result
+from stemma.model import DERIVED_KINDS
 
-DERIVED = {"copy", "rewrite", "translation", "excerpt"}
 
 
 def lines(text: str | None) -> str:
@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> None:
 
         def claims_derivation(query, documents: set[str]) -> bool:
             hidden = frozenset(n for url, n in number.items() if document_of(url) in documents)
-            return any(r.kind in DERIVED for r in tracer.trace(query, exclude=hidden).relations)
+            return any(r.kind in DERIVED_KINDS for r in tracer.trace(query, exclude=hidden).relations)
 
         by_pair: dict[str, Counter] = defaultdict(Counter)
         by_domain: dict[str, Counter] = defaultdict(Counter)

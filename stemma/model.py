@@ -83,6 +83,9 @@ class Drift:
     article_sentence: int | None = None
 
 
+DERIVED_KINDS = ("copy", "rewrite", "translation", "excerpt")  # relations that say one text was made from the other
+
+
 @dataclass
 class Relation:
     """How the query article relates to one indexed article, with the evidence."""

@@ -616,6 +616,33 @@ def test_figures_written_with_each_language_s_multipliers_are_no_drift(tmp_path)
     store.close()
 
 
+def test_every_version_of_a_story_in_one_language_is_reported(tmp_path):
+    """Five sites' Spanish translations of one English story, each worded its own way. Two candidates of a language
+    are verified at first (tracer.PER_LANGUAGE); both are versions, so the next ones are verified too. Before, the
+    English story showed two of its five translations, and one of them showed two of its four rewordings."""
+    from stemma.analyze import analyze
+    from stemma.ingest import Analyzer, ingest
+    from stemma.model import Page
+    from stemma.store import Store
+    from stemma.trace.tracer import Tracer
+
+    data = Path(__file__).parent / "data"
+    page = lambda path: Page(url=f"https://example.org/{path.parent.name}/{path.name}",  # noqa: E731
+                             content=path.read_text(encoding="utf-8"), kind="text")
+    spanish = sorted((data / "versions").glob("*.txt"))
+    store = Store(tmp_path / "index")
+    ingest([page(data / "figures" / "en.txt"), page(data / "caseless" / "unrelated.txt")] + [page(p) for p in spanish],
+           store, Analyzer(1))
+    tracer = Tracer(store)
+
+    def found(path: Path) -> set[tuple[str, str]]:
+        return {(r.article.url.rsplit("/", 1)[1], r.kind) for r in tracer.trace(analyze(page(path))).relations}
+
+    assert found(data / "figures" / "en.txt") == {(p.name, "translation") for p in spanish}
+    assert found(spanish[2]) == {(p.name, "rewrite") for p in spanish if p != spanish[2]} | {("en.txt", "translation")}
+    store.close()
+
+
 def test_a_translation_into_a_language_the_detector_does_not_know_is_traced_to_its_english_original(tmp_path):
     """fastText's best guess for Zulu is English, at a tenth of the probability: taken at its word, a Zulu translation
     was held to a copy's standard and not found. Undetermined, it is a translation."""

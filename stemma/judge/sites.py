@@ -8,10 +8,9 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
-from stemma.model import Report
+from stemma.model import DERIVED_KINDS, Report
 from stemma.trace.relate import parse_time
 
-DERIVED = ("copy", "rewrite", "translation", "excerpt")
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS relations (a INTEGER, b INTEGER, kind TEXT, direction TEXT, score REAL, PRIMARY KEY (a, b));
 CREATE TABLE IF NOT EXISTS verdicts (n INTEGER PRIMARY KEY, mt REAL, flags TEXT);
@@ -67,7 +66,7 @@ def site_stats(store) -> list[dict]:
     # Each copied article counts once, against its likeliest original: the best-scored relation it derives from.
     derived_from: dict[int, tuple[float, int]] = {}
     for a, b, kind, direction, score in store.db.execute("SELECT a, b, kind, direction, score FROM relations"):
-        if kind not in DERIVED or direction == "unknown":
+        if kind not in DERIVED_KINDS or direction == "unknown":
             continue
         copy, original = (a, b) if direction == "query_from_article" else (b, a)
         if score > derived_from.get(copy, (-1.0, 0))[0]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from stemma.embed import embed_texts
-from stemma.model import Article, Relation, Report
+from stemma.model import DERIVED_KINDS, Article, Relation, Report
 from stemma.signatures import document_vector
 from stemma.store import Store
 from stemma.trace.candidates import FIRM_PRIORITY, MIN_PRIORITY, VECTOR_BASE, VECTOR_SCALE, Candidate, find_candidates
@@ -47,6 +47,9 @@ MAX_SENTENCES = 80  # longer articles are aligned on their first sentences
 # translations. The version's sentence vectors are at hand, so this costs alignments, not encoder time.
 PIVOTS = 3
 PIVOT_KINDS = ("copy", "rewrite", "translation")  # an excerpt holds too little of the query to stand in for it
+# Where every candidate verified in a language is a version of the page, that language's next candidates are verified
+# too while they are, up to this many in all (see Tracer.more_versions).
+MORE_VERSIONS = 16
 # Near-duplicates of the page (proposed by MinHash LSH) that the per-language budget left unverified are compared by
 # their characters, which costs no encoder time: a newsroom's story copied by twelve sites in its language has all
 # twelve found, not the first few. At most this many.
@@ -191,41 +194,32 @@ class Tracer:
         found_langs: set[str] = set()  # languages of the versions found
         pivots: list[tuple[Article, np.ndarray, list]] = []  # versions found directly, with their links (see PIVOTS)
         unvouched: list[Verified] = []
-        tried: set[int] = set()
+        tried: dict[int, str | None] = {}  # candidates verified -> the kind of relation found
         for verified, candidate in enumerate(candidates):  # grows as versions propose their neighbours
             if verified >= VERIFY and versions < verified - STRAYS or verified >= MAX_VERIFY:
                 break
-            article = self.store.article(candidate.n)
-            tried.add(candidate.n)
-            if article is None or not article.sentences:
+            tried[candidate.n] = None
+            verified_one = self.verify(query, query_vectors, candidate, pivots)
+            if verified_one is None:
                 continue
-            article_vectors = self.stored_sentence_vectors(candidate.n, article)
-            compared_query, compared_article, langs = comparable_vectors(query, article, query_vectors, article_vectors)
-            links = sentence_links(compared_query, compared_article, langs=langs)
-            checked = Verified(candidate, article, article_vectors, compared_query, compared_article, links,
-                               len(pivots))
-            found = relation_kind(query, article, links, checked.sizes, candidate.vector_similarity,
-                                  weak=candidate.priority < FIRM_PRIORITY)
-            through = None
-            if found[0] in (None, "same_story"):
-                vouched = through_versions(query, checked, pivots)
-                if vouched:
-                    found, links, through = vouched
-                else:
-                    unvouched.append(checked)
+            checked, found, links, through = verified_one
+            if through is None and found[0] in (None, "same_story"):
+                unvouched.append(checked)
             relation = related(query, checked, found, links, through)
             if relation is None:
                 continue
             relations.append(relation)
+            tried[candidate.n] = relation.kind
             if relation.kind == "same_story":
                 continue
             versions += 1
-            found_langs.add(article.lang)
+            found_langs.add(checked.article.lang)
             if relation.kind in PIVOT_KINDS and through is None and len(pivots) < PIVOTS:
-                pivots.append((article, article_vectors, links))
+                pivots.append((checked.article, checked.article_vectors, links))
             if expanded < EXPANDED_VERSIONS:
                 expanded += 1
-                self.propose_neighbours(candidate.n, article.url, vector, candidates, verified + 1, seen, found_langs)
+                self.propose_neighbours(candidate.n, checked.article.url, vector, candidates, verified + 1, seen,
+                                        found_langs)
         # A candidate verified before a version was found is tried through the versions found after it: the order of
         # verification must not decide (WMT train: a Chinese chat's English source was verified before the human
         # Chinese translation that copies the query and translates the source).
@@ -234,9 +228,52 @@ class Tracer:
             if vouched:
                 relations = [r for r in relations if r.article.id != checked.article.id]  # taken for the same story
                 relations.append(related(query, checked, *vouched))
+                tried[checked.candidate.n] = vouched[0][0]
+        relations += self.more_versions(query, query_vectors, pool, tried, pivots)
         relations += self.copies_left(query, [c for c in pool if c.lsh_bands and c.n not in tried])
         self.store.commit()  # keep the sentence vectors computed for candidates
         return judged(Report(query=query, relations=rank(relations)))
+
+    def verify(self, query: Article, query_vectors: np.ndarray, candidate: Candidate,
+               pivots: list) -> tuple[Verified, tuple, list, Article | None] | None:
+        """Align a candidate with the query: (what was compared, relation_kind's answer, the links it was given, the
+        version of the query that vouches for it or None), or None for an article with no text."""
+        article = self.store.article(candidate.n)
+        if article is None or not article.sentences:
+            return None
+        article_vectors = self.stored_sentence_vectors(candidate.n, article)
+        compared_query, compared_article, langs = comparable_vectors(query, article, query_vectors, article_vectors)
+        links = sentence_links(compared_query, compared_article, langs=langs)
+        checked = Verified(candidate, article, article_vectors, compared_query, compared_article, links, len(pivots))
+        found = relation_kind(query, article, links, checked.sizes, candidate.vector_similarity,
+                              weak=candidate.priority < FIRM_PRIORITY)
+        if found[0] in (None, "same_story"):
+            vouched = through_versions(query, checked, pivots)
+            if vouched:
+                return checked, *vouched
+        return checked, found, links, None
+
+    def more_versions(self, query: Article, query_vectors: np.ndarray | None, pool: list[Candidate],
+                      tried: dict[int, str | None], pivots: list) -> list[Relation]:
+        """Versions of the page past PER_LANGUAGE in one language: where every candidate verified in a language was
+        a version, the next ones in it are verified while they are (up to MORE_VERSIONS in all). Ten sites'
+        machine translations of a story into one language are ten versions; the first two were reported."""
+        found: list[Relation] = []
+        for lang in dict.fromkeys(c.lang for c in pool if tried.get(c.n) in DERIVED_KINDS):
+            group = [c for c in pool if c.lang == lang]
+            if not all(tried.get(c.n) in DERIVED_KINDS for c in group if c.n in tried):
+                continue
+            for candidate in [c for c in group if c.n not in tried]:
+                if len(found) >= MORE_VERSIONS:
+                    return found
+                tried[candidate.n] = None
+                verified_one = self.verify(query, query_vectors, candidate, pivots)
+                relation = verified_one and related(query, verified_one[0], *verified_one[1:])
+                if not relation or relation.kind not in DERIVED_KINDS:
+                    break
+                tried[candidate.n] = relation.kind
+                found.append(relation)
+        return found
 
     def copies_left(self, query: Article, waiting: list[Candidate]) -> list[Relation]:
         """The relations of near-duplicates of the page left unverified (see MORE_COPIES), aligned by their characters:
