@@ -610,7 +610,9 @@ def among(key: str, others: dict[str, str]) -> bool:
     if key in others:
         return True
     value, _, code = key.partition(" ")
-    return value[:1].isdigit() and any(other.partition(" ")[0] == value and not (code and other.partition(" ")[2]) for other in others)
+    if not value[:1].isdigit():
+        return False  # a name: its key has spaces of its own
+    return any(other.partition(" ")[0] == value and not (code and other.partition(" ")[2]) for other in others)
 
 
 AGREEMENT_BONUS = 0.05  # a score is mostly coverage x link quality; agreeing anchors add confidence, they break ties
