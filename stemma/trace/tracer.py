@@ -47,8 +47,8 @@ MAX_SENTENCES = 80  # longer articles are aligned on their first sentences
 # translations. The version's sentence vectors are at hand, so this costs alignments, not encoder time.
 PIVOTS = 3
 PIVOT_KINDS = ("copy", "rewrite", "translation")  # an excerpt holds too little of the query to stand in for it
-# Where every candidate verified in a language is a version of the page, that language's next candidates are verified
-# too while they are, up to this many in all (see Tracer.more_versions).
+# Where the PER_LANGUAGE candidates verified in a language are all versions of the page, that language's next
+# candidates are verified too while they are: this many more at most (see Tracer.more_versions).
 MORE_VERSIONS = 16
 # Near-duplicates of the page (proposed by MinHash LSH) that the per-language budget left unverified are compared by
 # their characters, which costs no encoder time: a newsroom's story copied by twelve sites in its language has all
@@ -255,17 +255,21 @@ class Tracer:
 
     def more_versions(self, query: Article, query_vectors: np.ndarray | None, pool: list[Candidate],
                       tried: dict[int, str | None], pivots: list) -> list[Relation]:
-        """Versions of the page past PER_LANGUAGE in one language: where every candidate verified in a language was
-        a version, the next ones in it are verified while they are (up to MORE_VERSIONS in all). Ten sites'
-        machine translations of a story into one language are ten versions; the first two were reported."""
+        """Versions of the page past PER_LANGUAGE in one language: where the candidates verified in a language were
+        PER_LANGUAGE or more and every one a version, the next ones in it are verified while they are (MORE_VERSIONS
+        verified in all). Ten sites' machine translations of a story into one language are ten versions; the first
+        two were reported. A story with one version in each of many languages (NTREX) is not verified further."""
         found: list[Relation] = []
+        budget = MORE_VERSIONS
         for lang in dict.fromkeys(c.lang for c in pool if tried.get(c.n) in DERIVED_KINDS):
             group = [c for c in pool if c.lang == lang]
-            if not all(tried.get(c.n) in DERIVED_KINDS for c in group if c.n in tried):
+            kinds = [tried[c.n] for c in group if c.n in tried]
+            if len(kinds) < PER_LANGUAGE or any(kind not in DERIVED_KINDS for kind in kinds):
                 continue
             for candidate in [c for c in group if c.n not in tried]:
-                if len(found) >= MORE_VERSIONS:
+                if budget == 0:
                     return found
+                budget -= 1
                 tried[candidate.n] = None
                 verified_one = self.verify(query, query_vectors, candidate, pivots)
                 relation = verified_one and related(query, verified_one[0], *verified_one[1:])
