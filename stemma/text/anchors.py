@@ -352,6 +352,10 @@ def scaled(s: str, start: int, end: int, value: float, lang: str) -> tuple[float
         return value * GLUED_MULTIPLIERS[glued], end + gap + len(glued), GLUED_MULTIPLIERS[glued]
     word = WORD_AFTER.match(s, end)
     if word and (scale := multiplier(word.group(1), not word.group().startswith(" "), lang)):
+        # a larger word after it multiplies it: 12 mil millones (Spanish, Portuguese) is 12 billion
+        larger = WORD_AFTER.match(s, word.end())
+        if larger and (times := multiplier(larger.group(1), False, lang)) and times > scale:
+            return value * scale * times, larger.end(), scale * times
         return value * scale, word.end(), scale
     if lang in MULTIPLIER_FIRST and (words := WORDS_BEFORE.search(s[max(0, start - 40):start])):
         scale = next((found for w in words.groups() if w and (found := multiplier(w, False, lang))), None)
