@@ -199,7 +199,7 @@ def test_figures_and_dates_meet_in_scripts_without_spaces_or_capitals():
     for text, lang in [("1.2 million rupees", "en"), ("12 लाख रुपये", "hi"), ("₹12,00,000", "hi")]:
         assert [(a.kind, a.key) for a in find_anchors([text], lang)] == [("money", "1200000 INR")], lang
     # a multiplier word in its inflected form, in more scripts, before the number, or followed by a smaller one: each is
-    # 12 million (before, each read as 12, or as 1 and 20 apart); and 60 thousand
+    # 12 million (before, most were read as 12, or as 1 and 20 apart); and 60 thousand
     twelve_million = [("12 εκατομμυρίων", "el"), ("12 მილიონი", "ka"), ("12 միլիոն", "hy"), ("12 ሚሊዮን", "am"),
                       ("12 மில்லியன்", "ta"), ("dola milioni 12", "sw"), ("mílíọ̀nù dọ́là 12", "yo"),
                       ("১ কোটি ২০ লাখ", "bn"), ("1200万", "ja"), ("12 triệu", "vi"), ("ဒေါ်လာ ၁၂ သန်း", "my"),
@@ -215,7 +215,8 @@ def test_figures_and_dates_meet_in_scripts_without_spaces_or_capitals():
     # "billion" is a thousand million in English and Swahili, a million million in German
     assert keys(find_anchors(["3 bilioni"], "sw"), "number") == {"3000000000"}
     assert keys(find_anchors(["3 Billionen"], "de"), "number") == {"3000000000000"}
-    # ... and a word is a multiplier only where it is one: 12 tissue samples are twelve
+    # ... and a word is a multiplier only where it is one: 12 tissue samples are twelve (12,000 before: the Czech
+    # abbreviation tis. was matched as a prefix)
     assert keys(find_anchors(["12 tissue samples"], "en"), "number") == {"12"}
     dated = [("푸틴 대통령은 2024년 6월 19일 평양에 도착했다.", "ko"), ("Poutine est arrivé le 19 juin 2024.", "fr"),
              ("Putin llegó el 19 de junio de 2024.", "es"), ("Putin przybył 19 czerwca 2024 r.", "pl"),
