@@ -211,6 +211,7 @@ def test_figures_and_dates_meet_in_scripts_without_spaces_or_capitals():
     for text, lang in sixty_thousand:
         assert [a.key for a in find_anchors([text], lang)] == ["60000"], lang
     assert keys(find_anchors(["1億2000万円"], "ja"), "money") == {"120000000 JPY"}
+    assert keys(find_anchors(["1万2000人が避難した"], "ja"), "number") == {"12000"}  # 10000 and 2000 before
     assert keys(find_anchors(["12 mil millones de dólares"], "es"), "money") == {"12000000000 USD"}
     # "billion" is a thousand million in English and Swahili, a million million in German
     assert keys(find_anchors(["3 bilioni"], "sw"), "number") == {"3000000000"}

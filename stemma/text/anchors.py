@@ -375,12 +375,15 @@ def find_numbers(c: Collector, lang: str) -> None:
         if value is None:
             continue
         value, surface_end, scale = scaled(s, start, end, value, lang)
-        while scale:  # 1億2000万, ১ কোটি ২০ লাখ, 1억 2천만: a larger unit and then a smaller one are one figure
+        # 1億2000万, ১ কোটি ২০ লাখ, 1억 2천만: a larger unit and then a smaller one are one figure, and so is a plain
+        # number glued to a unit (1万2000人 is 12,000 people)
+        while scale:
             part = NUMBER.match(s, surface_end + (s[surface_end:surface_end + 1] == " "))
             if not part or (part_value := parse_number(part.group(1))) is None:
                 break
             part_value, part_end, part_scale = scaled(s, part.start(), part.end(), part_value, lang)
-            if not part_scale or part_scale >= scale:
+            glued_plain = not part_scale and part.start() == surface_end and part_value < scale
+            if not glued_plain and (not part_scale or part_scale >= scale):
                 break
             value, surface_end, scale = value + part_value, part_end, part_scale
         key = number_text(value)
