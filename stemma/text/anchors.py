@@ -424,7 +424,8 @@ def find_numbers(c: Collector, lang: str) -> None:
             continue
         # A measured quantity keeps its unit in the surface text ("260.000 метричких тона"); the key is the value.
         unit_end = surface_end
-        following = TOKEN.findall(s[surface_end:surface_end + 40])[:2]
+        # (up to the next number: in "2 million 300 people" the people are the 300's)
+        following = TOKEN.findall(DIGIT.split(s[surface_end:surface_end + 40], 1)[0])[:2]
         for token in following:
             if token.lower().startswith(UNITS):
                 unit_end = s.index(token, surface_end) + len(token)  # the last of two: "метричких тона"
