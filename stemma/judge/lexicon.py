@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import cyrtranslit
 from anyascii import anyascii
+
+from stemma.text.romanize import unmarked
 
 # Outlets and agencies as they write their own names, with their home language and domain.
 # kind: "agency" (wire service: citing it is routine), "outlet" (a newsroom whose article can be copied),
@@ -97,9 +98,7 @@ def fold_key(text: str) -> str:
     """A lower-case ASCII key of any text: Cyrillic by Serbian rules (Гетти -> getti), everything else by anyascii."""
     if re.search(r"[\u0400-\u04ff]", text):
         text = cyrtranslit.to_latin(text, "sr")
-    decomposed = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return anyascii(text.replace("đ", "dj").replace("Đ", "Dj")).lower()
+    return anyascii(unmarked(text).replace("đ", "dj").replace("Đ", "Dj")).lower()
 
 
 def transliteration_key(text: str) -> str:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from stemma.model import Anchor
 from stemma.text.dates import NUMBER_WORD_VALUES, is_month_word, month_number
 from stemma.text.exonyms import EXONYMS, MULTIWORD
-from stemma.text.romanize import fold, romanize
+from stemma.text.romanize import fold, romanize, unmarked
 
 # A number: digit groups of three joined by one separator (10.000, 10,000, 10 000), or grouped the Indian way
 # (12,00,000 is twelve lakh: 1,200,000), or digits with a decimal part.
@@ -36,7 +36,7 @@ GLUED_ORDER = tuple(sorted(GLUED_MULTIPLIERS, key=len, reverse=True))
 def bare(word: str) -> str:
     """Lower case without accents or other combining marks, in its own script: εκατομμυρίων and εκατομμύριο,
     mílíọ̀nù and milion, हज़ार and हजार meet."""
-    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+    return unmarked(word.lower(), "NFD")
 
 
 # Word prefixes of multipliers after a number, compared bare. Billions of the "billion" family are in BILLION (their

@@ -44,9 +44,12 @@ def romanize(text: str, lang: str = "") -> str:
     return NON_LATIN_RUN.sub(lambda m: anyascii(m.group()), text)
 
 
+def unmarked(text: str, form: str = "NFKD") -> str:
+    """The text decomposed (`form`: NFKD, or NFD to keep compatibility characters) without its combining marks:
+    accents, tone marks, viramas."""
+    return "".join(c for c in unicodedata.normalize(form, text) if not unicodedata.combining(c))
+
+
 def fold(text: str) -> str:
     """An ASCII, lower-case key: Ušakov -> usakov, Džong -> dzong, Đoković -> djokovic, 北京 -> beijing."""
-    text = text.translate(FOLD_EXTRA)
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return anyascii(stripped).lower()
+    return anyascii(unmarked(text.translate(FOLD_EXTRA))).lower()
