@@ -137,6 +137,9 @@ def test_sentences_keep_ordinals_abbreviations_and_quotes():
         "Квіти поляла.", "Все нормально.", "Всі відпочивші."]
     assert split_sentences("It was clear.It is it?Yes.", "en") == ["It was clear.", "It is it?", "Yes."]
     assert len(split_sentences("Mr.Smith of the U.S.Army reads star.FIVE at Yahoo.", "en")) == 1
+    # a stray quote after a quotation's close (the seed) belongs to the sentence before it
+    assert split_sentences("Затим је отишао. Рекао је: „Ово је пробој.“ “", "sr") == [
+        "Затим је отишао.", "Рекао је: „Ово је пробој.“ “"]
 
 
 def test_sentences_of_scripts_without_capitals_and_with_their_own_full_stops():

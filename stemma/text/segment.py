@@ -83,7 +83,22 @@ def split_sentences(paragraph: str, lang: str = "") -> list[str]:
         sentences.append(paragraph[start:match.end(2)].strip())
         start = end
     sentences.append(paragraph[start:].strip())
-    return [s for s in sentences if s]
+    return strays_joined(sentences)
+
+
+WORDLESS = re.compile(r"^\W*$")
+
+
+def strays_joined(pieces: list[str]) -> list[str]:
+    """The pieces with each one that holds no letter or digit put at the end of the one before: a stray quote after
+    a quotation's close (the seed's "... стабилност .“ “") is no sentence of its own."""
+    sentences: list[str] = []
+    for piece in pieces:
+        if sentences and WORDLESS.match(piece):
+            sentences[-1] += " " + piece
+        elif piece:
+            sentences.append(piece)
+    return sentences
 
 
 # A full stop with no space after it, between a lower-case word and a capitalized one ("Квіти поляла.Все нормально",
