@@ -599,6 +599,14 @@ def readable_elsewhere(fact: str, lang: str) -> bool:
     return any(char.isdigit() for char in fact) or lang in NUMBER_WORD_LANGUAGES
 
 
+def small_count(key: str, fact: str) -> bool:
+    """A number a translation may well not write as one: spelled out ("two", "nine") or of one digit. Its absence on
+    the other side is no drift: "the two leaders" is "двојица лидера" (a collective numeral), "the two countries" may
+    be "both", "a nine-day trip" "деветодневно путовање" (one word). The seed and an English text it translates
+    (written for tests/data/seed_story) showed five such numbers as missing, none of them missing."""
+    return not any(char.isdigit() for char in fact) or len(key) == 1
+
+
 def fact_keys(article: Article, sentences: list[int], kinds: tuple[str, ...] = FACT_KINDS) -> dict[str, str]:
     wanted = set(sentences)
     return {a.key: a.text for a in article.anchors if a.sentence in wanted and a.kind in kinds}
@@ -707,9 +715,11 @@ def drift(query: Article, article: Article, links: list[AlignedPair], derived: b
         if not derived:
             continue
         for q_key in q_only[len(a_only):]:
-            found.append(Drift("number", q_facts[q_key], None, pair.query[0], pair.article[0]))
+            if not small_count(q_key, q_facts[q_key]):
+                found.append(Drift("number", q_facts[q_key], None, pair.query[0], pair.article[0]))
         for a_key in a_only[len(q_only):]:
-            found.append(Drift("number", None, a_facts[a_key], pair.query[0], pair.article[0]))
+            if not small_count(a_key, a_facts[a_key]):
+                found.append(Drift("number", None, a_facts[a_key], pair.query[0], pair.article[0]))
     if derived:
         q_linked, a_linked = linked_sentences(links, "query"), linked_sentences(links, "article")
         found += [Drift("added_sentence", s, None, i, None) for i, s in enumerate(query.sentences) if i not in q_linked]
