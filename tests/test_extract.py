@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import textwrap
 import time
 from pathlib import Path
 
@@ -217,6 +218,25 @@ def test_links_and_bold_inside_words_add_no_spaces():
             "<h1>リバートン市議会が新予算を承認</h1><div class='article'>"
             + "".join(f"<p>{marked(p)}</p>" for p in story) + "</div></body></html>")
     assert extract(page.encode("utf-8")).paragraphs == story
+
+
+def test_a_paragraph_wrapped_in_the_page_source_around_inline_code_is_one_paragraph():
+    """Markdown sites write a paragraph wrapped at 80 columns, and a browser shows each break as a space; with an
+    inline <code> in the paragraph trafilatura kept the breaks, and every line was a paragraph, its sentences cut
+    where the source wrapped. A code block keeps its lines."""
+    story = ["To define a struct, we enter the keyword struct and name the entire struct. A struct's name should "
+             "describe the significance of the pieces of data being grouped together. For example, Listing 5-1 "
+             "shows a struct that stores information about a user account.",
+             "To use a struct after we have defined it, we create an instance of that struct by specifying concrete "
+             "values for each of the fields, and the old value is struck out when it is replaced by a new one."]
+    wrapped = [story[0].replace("keyword struct", "keyword <code>struct</code>"),
+               story[1].replace("old value", "<del>old value</del>")]
+    wrapped = ["\n".join(textwrap.wrap(paragraph, 70, break_long_words=False)) for paragraph in wrapped]
+    page = ("<html><head><title>Defining structs</title></head><body><main><h1>Defining structs</h1>"
+            + "".join(f"<p>{p}</p>" for p in wrapped)
+            + "<pre><code>struct User {\n    active: bool,\n}</code></pre></main></body></html>")
+    paragraphs = extract(page.encode("utf-8")).paragraphs
+    assert [" ".join(p.split()) for p in paragraphs[:2]] == story
 
 
 def test_story_after_a_related_block_in_chinese_is_kept():

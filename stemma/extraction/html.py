@@ -51,6 +51,7 @@ def main_paragraphs(tree: HtmlElement | None, url: str | None, html: str = "", p
     # better. Dev mean F1 over the five datasets: trafilatura's own comparison, tables off 0.942; fast
     # mode and tables, no choice 0.939; with the choice 0.947 (l3s-gn1 0.925 -> 0.945).
     drop_unread(tree)
+    unwrap_source_lines(tree)
     doc = trafilatura.bare_extraction(tree, options=trafilatura_options(url))  # works on a copy of the tree
     lines = text_lines(doc)
     picked = readability_paragraphs(tree)  # mutates the tree, which is not used again
@@ -362,6 +363,36 @@ UNREAD = etree.XPath("//head/*[not(self::script[@type='application/ld+json'])] |
 def drop_unread(tree: HtmlElement) -> None:
     for el in UNREAD(tree):
         el.drop_tree()
+
+
+# Elements that make trafilatura keep the page source's line breaks in the rest of their paragraph: a paragraph typed
+# wrapped at 80 columns (Markdown sites: mdBook, Jekyll, Hugo) with an inline <code> in it came out as several lines,
+# and each line is a paragraph to stemma, so its sentences were cut where the source wrapped ("... shows a" /
+# "struct that stores ..."). A browser shows such a break as a space; in <pre> it is kept.
+SOURCE_LINES_KEPT = etree.XPath("//*[self::code or self::q or self::s or self::del or self::strike][not(ancestor::pre)]")
+WHITESPACE = re.compile(r"\s+")
+
+
+def unwrap_source_lines(tree: HtmlElement) -> None:
+    """The line breaks of the page source in the paragraphs holding those elements, made spaces as a browser shows
+    them."""
+    done = set()
+    for el in SOURCE_LINES_KEPT(tree):
+        block = next((up for up in el.iterancestors() if up.tag in dom.BLOCKS), None)
+        if block is None or block in done:
+            continue
+        done.add(block)
+        for inner in block.iter():
+            in_pre = inner.tag == "pre" or any(up.tag == "pre" for up in inner.iterancestors())
+            if wrapped(inner.text) and not in_pre:
+                inner.text = WHITESPACE.sub(" ", inner.text)
+            if inner is not block and wrapped(inner.tail) and (inner.tag == "pre" or not in_pre):
+                inner.tail = WHITESPACE.sub(" ", inner.tail)
+
+
+def wrapped(text: str | None) -> bool:
+    """Words with a line break among them (a break between two tags is left: trafilatura reads those as it does)."""
+    return bool(text) and "\n" in text and not text.isspace()
 
 
 def runs_on(div: HtmlElement) -> bool:
