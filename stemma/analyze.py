@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from urllib.parse import urlsplit
 
 from stemma.extraction import Extracted, extract
 from stemma.model import Article, Page
 from stemma.signatures import minhash
 from stemma.text.anchors import find_anchors
-from stemma.text.language import detect
+from stemma.text.language import detect, language_code
 from stemma.text.segment import split_sentences
 
 
@@ -33,8 +32,7 @@ def article_of(page: Page, extracted: Extracted) -> Article:
     url = extracted.canonical_url or page.url
     text = extracted.text
     language = detect(text)
-    # a tag's language subtag, in BCP 47 ("sr-Latn") or locale form ("pt_BR"); the page's own word before the guess
-    lang = re.split(r"[-_\s]", (page.lang or "").strip())[0].lower() or language.lang
+    lang = language_code(page.lang or "") or language.lang  # the page's own word before the guess
     sentences: list[str] = []
     paragraph_of: list[int] = []
     for number, paragraph in enumerate(extracted.paragraphs):

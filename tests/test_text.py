@@ -109,6 +109,19 @@ def test_a_text_in_a_language_the_detector_does_not_know_is_undetermined_not_eng
     assert detect(english).lang == "en"
 
 
+def test_a_three_letter_language_tag_reads_the_page_with_its_two_letter_languages_rules():
+    """NTREX and FLORES name languages by ISO 639-3 code and script ("srp_Cyrl", "zul_Latn"); stemma's rules are keyed
+    by ISO 639-1. A page tagged "srp_Cyrl" is Serbian: the dot after 19 is an ordinal's, not a sentence's end."""
+    from stemma.analyze import analyze
+    from stemma.model import Page
+
+    text = "Путин је стигао 19. јуна у Пјонгјанг. Посета је трајала два дана."
+    for tag, lang in [("srp_Cyrl", "sr"), ("eng", "en"), ("zul_Latn", "zu"), ("pt-BR", "pt"), ("ckb", "ckb")]:
+        article = analyze(Page(url="https://example.org/a", content=text, kind="text", lang=tag))
+        assert article.lang == lang, tag
+    assert len(analyze(Page(url="https://example.org/a", content=text, kind="text", lang="srp_Cyrl")).sentences) == 2
+
+
 def test_romanization_and_folding():
     assert romanize("Ушаков", "sr") == "Ušakov"
     assert fold(romanize("Ушаков", "sr")) == "usakov"

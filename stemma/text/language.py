@@ -71,6 +71,27 @@ OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff
                           r"\u3040-\u30ff\uac00-\ud7af]")
 
 
+def language_code(tag: str) -> str:
+    """The ISO 639-1 code of a language tag, as stemma's tables are keyed: the tag's first subtag, in BCP 47
+    ("sr-Latn") or locale form ("pt_BR"), with a three-letter code that has a two-letter one mapped to it by the
+    Unicode CLDR aliases babel carries ("srp_Cyrl" -> sr, "eng" -> en, "arb" -> ar, "zsm" -> ms): corpora such as
+    NTREX and FLORES name their languages so, and a page tagged "srp" was read with none of Serbian's rules. A code
+    with no two-letter form ("ckb", "yue") is kept."""
+    code = re.split(r"[-_\s]", tag.strip())[0].lower()
+    if len(code) == 3:
+        alias = language_aliases().get(code)
+        if alias:
+            return re.split(r"[-_]", alias)[0]
+    return code
+
+
+@lru_cache(maxsize=1)
+def language_aliases() -> dict[str, str]:
+    from babel.core import get_global
+
+    return dict(get_global("language_aliases"))
+
+
 def script_counts(text: str) -> dict[str, int]:
     """Letters per script (regular expressions for the common scripts: this runs on every sentence)."""
     if text.isascii():
