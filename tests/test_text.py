@@ -237,6 +237,9 @@ def test_figures_and_dates_meet_in_scripts_without_spaces_or_capitals():
     assert keys(find_anchors(["12 tissue samples"], "en"), "number") == {"12"}
     # a unit after the next number is that number's: 300 was swallowed into "2 million 300 people" before
     assert keys(find_anchors(["Police said 2 million 300 people came."], "en"), "number") == {"2000000", "300"}
+    # in a text of unknown language a multiplier may come first (Bantu), but not one that is the number's before
+    assert keys(find_anchors(["Police said 2 million 300 people came."], "und"), "number") == {"2000000", "300"}
+    assert keys(find_anchors(["usizo lwezigidi ezingu-12 zamadola"], "und"), "number") == {"12000000"}
     dated = [("푸틴 대통령은 2024년 6월 19일 평양에 도착했다.", "ko"), ("Poutine est arrivé le 19 juin 2024.", "fr"),
              ("Putin llegó el 19 de junio de 2024.", "es"), ("Putin przybył 19 czerwca 2024 r.", "pl"),
              ("Putin 19 Haziran 2024 tarihinde geldi.", "tr"), ("وصل بوتين في 19 يونيو 2024.", "ar"),

@@ -50,7 +50,9 @@ MULTIPLIER_WORDS = tuple((bare(word), value) for word, value in (
     ("ngàn", 10**3), ("libo", 10**3), ("elfu", 10**3), ("dubu", 10**3), ("ẹgbẹ̀rún", 10**3), ("χιλιάδ", 10**3),
     ("ألف", 10**3), ("آلاف", 10**3), ("هزار", 10**3), ("ہزار", 10**3), ("אלף", 10**3),
     ("हज़ार", 10**3), ("হাজার", 10**3), ("ஆயிரம்", 10**3), ("ထောင်", 10**3), ("ათას", 10**3), ("հազար", 10**3),
-    ("ሺ", 10**3),
+    ("ሺ", 10**3), ("udolu", 10**3), ("arivo", 10**3), ("ibihumbi", 10**3), ("junni", 10**3), ("inkulungwane", 10**3),
+    ("izinkulungwane", 10**3), ("amawaka", 10**3), ("þúsund", 10**3), ("tusin", 10**3), ("dausend", 10**3),
+    ("ਹਜ਼ਾਰ", 10**3), ("હજાર", 10**3), ("ಸಾವಿರ", 10**3), ("ആയിരം", 10**3), ("هەزار", 10**3), ("مىڭ", 10**3),
     # lakh and crore (South Asia, in English too)
     ("lakh", 10**5), ("लाख", 10**5), ("লাখ", 10**5), ("لاکھ", 10**5), ("crore", 10**7), ("करोड़", 10**7),
     ("কোটি", 10**7), ("کروڑ", 10**7),
@@ -62,13 +64,17 @@ MULTIPLIER_WORDS = tuple((bare(word), value) for word, value in (
     ("juta", 10**6), ("triệu", 10**6), ("εκατομμύρι", 10**6), ("مليون", 10**6), ("ملايين", 10**6),
     ("میلیون", 10**6), ("ملین", 10**6), ("מיליון", 10**6), ("मिलियन", 10**6), ("মিলিয়ন", 10**6),
     ("மில்லியன்", 10**6), ("మిలియన్", 10**6), ("මිලියන", 10**6), ("သန်း", 10**6), ("მილიონ", 10**6),
-    ("միլիոն", 10**6), ("ሚሊዮን", 10**6),
+    ("միլիոն", 10**6), ("ሚሊዮን", 10**6), ("ሚልዮን", 10**6), ("miriona", 10**6), ("milyan", 10**6), ("miliyoni", 10**6),
+    ("miliyoona", 10**6), ("tapitrisa", 10**6), ("izigidi", 10**6), ("ezigidi", 10**6), ("isigidi", 10**6),
+    ("miljun", 10**6), ("milioi", 10**6), ("milliún", 10**6), ("miliwn", 10**6), ("milyoŋ", 10**6), ("ਮਿਲੀਅਨ", 10**6),
+    ("મિલિયન", 10**6), ("ಮಿಲಿಯನ್", 10**6), ("ദശലക്ഷ", 10**6), ("दशलक्ष", 10**6), ("مىليون", 10**6),
+    ("ملیۆن", 10**6),
     # milliard (10^9)
     ("milliard", 10**9), ("milijard", 10**9), ("miliard", 10**9), ("miljard", 10**9), ("milyar", 10**9),
     ("miliar", 10**9), ("bilhão", 10**9), ("bilhões", 10**9), ("миллиард", 10**9), ("милијард", 10**9),
     ("мільярд", 10**9), ("милиард", 10**9), ("mlrd", 10**9), ("млрд", 10**9), ("mrd", 10**9),
     ("δισεκατομμύρι", 10**9), ("مليار", 10**9), ("میلیارد", 10**9), ("מיליארד", 10**9), ("მილიარდ", 10**9),
-    ("միլիարդ", 10**9),
+    ("միլիարդ", 10**9), ("miliyari", 10**9), ("miliara", 10**9),
     ("trillion", 10**12), ("trilion", 10**12), ("trilijun", 10**12), ("триллион", 10**12), ("трильйон", 10**12),
     ("трилион", 10**12), ("трлн", 10**12),
 ))
@@ -77,10 +83,15 @@ MULTIPLIER_WORDS = tuple((bare(word), value) for word, value in (
 LANGUAGE_MULTIPLIERS = {"es": {"mil": 10**3}, "pt": {"mil": 10**3}, "ca": {"mil": 10**3}, "gl": {"mil": 10**3},
                         "it": {"mila": 10**3}, "fr": {"mille": 10**3}, "tr": {"bin": 10**3},
                         "vi": {bare("tỷ"): 10**9, bare("tỉ"): 10**9},
-                        "mn": {"сая": 10**6, "мянга": 10**3, "тэрбум": 10**9}}
+                        "mn": {"сая": 10**6, "мянга": 10**3, "тэрбум": 10**9}, "mi": {"mano": 10**3},
+                        "sm": {"afe": 10**3}, "to": {"afe": 10**3}, "so": {"kun": 10**3}, "ga": {"mile": 10**3},
+                        "cy": {"mil": 10**3}, "eu": {"mila": 10**3}, "mt": {"elf": 10**3}}
 # Languages that put the multiplier (and the currency) before the number: Swahili dola milioni 12, Hausa dala
-# miliyan 12, Yoruba mílíọ̀nù dọ́là 12, Sinhala ඩොලර් මිලියන 12.
-MULTIPLIER_FIRST = ("sw", "ha", "yo", "si")
+# miliyan 12, Yoruba mílíọ̀nù dọ́là 12, Sinhala ඩොලර් මිලියන 12, and the other Bantu languages (Kinyarwanda miliyoni
+# 12, Zulu izigidi ezingu-12). A text of no known language ("und": fastText knows none of these but Swahili) is read so
+# too where no multiplier follows the number: where one does, that one counts.
+MULTIPLIER_FIRST = ("sw", "ha", "yo", "si", "rw", "rn", "zu", "xh", "sn", "ny", "tn", "nso", "st", "ss", "ve", "nd",
+                    "nr", "ts", "lg", "ln", "kg", "bem", "und")
 EXACT_MULTIPLIERS = {"m": 10**6, "bn": 10**9, "b": 10**9, "k": 10**3, "mil": 10**6, "mld": 10**9, "tis": 10**3,
                      "tys": 10**3}
 SPACED_ABBREVIATIONS = ("mil", "mld", "tis", "tys")  # read after a space too: 60 tys. domów, 5 mld eura
@@ -341,7 +352,7 @@ def find_dates(c: Collector, lang: str) -> None:
             c.add("year", m.start(2), m.end(2), m.group(2), take=False)
 
 
-WORDS_BEFORE = re.compile(rf"({LETTER}+)\s+(?:({LETTER}+)\s+)?$")
+WORDS_BEFORE = re.compile(rf"({LETTER}+)[\s-]+(?:({LETTER}+)[\s-]+)?$")  # izigidi ezingu-12
 
 
 def scaled(s: str, start: int, end: int, value: float, lang: str) -> tuple[float, int, int | None]:
@@ -357,11 +368,27 @@ def scaled(s: str, start: int, end: int, value: float, lang: str) -> tuple[float
         if larger and (times := multiplier(larger.group(1), False, lang)) and times > scale:
             return value * scale * times, larger.end(), scale * times
         return value * scale, word.end(), scale
-    if lang in MULTIPLIER_FIRST and (words := WORDS_BEFORE.search(s[max(0, start - 40):start])):
-        scale = next((found for w in words.groups() if w and (found := multiplier(w, False, lang))), None)
-        if scale:
-            return value * scale, end, scale
+    if lang in MULTIPLIER_FIRST and (scale := leading_multiplier(s, start, lang)):
+        return value * scale, end, scale
     return value, end, None
+
+
+def leading_multiplier(s: str, start: int, lang: str) -> int | None:
+    """The multiplier of one of the two words before the number at `start` (dola milioni 12, izigidi ezingu-12), unless
+    that word follows a number itself: in "2 million 300 people" the million is the 2's. A Bantu word carries its class
+    prefix (Zulu lwezigidi, of millions), so a long multiplier is looked for inside it too."""
+    window = s[max(0, start - 40):start]
+    words = WORDS_BEFORE.search(window)
+    for group in (1, 2):
+        word = words and words.group(group)
+        if not word or re.search(r"\d\s*$", window[:words.start(group)]):
+            continue
+        plain = bare(word)
+        scale = multiplier(word, False, lang) or next((value for prefix, value in MULTIPLIER_WORDS
+                                                       if len(prefix) >= 6 and prefix in plain), None)
+        if scale:
+            return scale
+    return None
 
 
 def find_numbers(c: Collector, lang: str) -> None:
