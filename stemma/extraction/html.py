@@ -355,21 +355,22 @@ def drop_hidden(tree: HtmlElement) -> None:
 # dozen XPath prunes before its own cleaning drops these; removed once here, those cost less. Dev split:
 # 19.1 -> 17.7 ms a page (CPU time, same run), no page's text changed. Menus, asides and footers are
 # not removed: on a page with an unclosed <aside> the story lies inside one (0.8 ms less, one dev page
-# lost its story).
-UNREAD = etree.XPath("//head/*[not(self::script[@type='application/ld+json'])] | "
-                     "//script[not(@type='application/ld+json')] | //style | //svg | //noscript")
+# lost its story). Found by tag (lxml's iter), in about half the time of an XPath.
+UNREAD = ("script", "style", "svg", "noscript")
 
 
 def drop_unread(tree: HtmlElement) -> None:
-    for el in UNREAD(tree):
-        el.drop_tree()
+    head = tree.find("head")
+    for el in dict.fromkeys([*tree.iter(*UNREAD), *(head if head is not None else ())]):
+        if isinstance(el.tag, str) and not (el.tag == "script" and el.get("type") == "application/ld+json"):
+            el.drop_tree()
 
 
 # Elements that make trafilatura keep the page source's line breaks in the rest of their paragraph: a paragraph typed
 # wrapped at 80 columns (Markdown sites: mdBook, Jekyll, Hugo) with an inline <code> in it came out as several lines,
 # and each line is a paragraph to stemma, so its sentences were cut where the source wrapped ("... shows a" /
 # "struct that stores ..."). A browser shows such a break as a space; in <pre> it is kept.
-SOURCE_LINES_KEPT = etree.XPath("//*[self::code or self::q or self::s or self::del or self::strike][not(ancestor::pre)]")
+SOURCE_LINES_KEPT = ("code", "q", "s", "del", "strike")
 WHITESPACE = re.compile(r"\s+")
 
 
@@ -377,9 +378,9 @@ def unwrap_source_lines(tree: HtmlElement) -> None:
     """The line breaks of the page source in the paragraphs holding those elements, made spaces as a browser shows
     them."""
     done = set()
-    for el in SOURCE_LINES_KEPT(tree):
+    for el in tree.iter(*SOURCE_LINES_KEPT):  # a third of the time an XPath with the same tests takes
         block = next((up for up in el.iterancestors() if up.tag in dom.BLOCKS), None)
-        if block is None or block in done:
+        if block is None or block in done or block.tag == "pre":
             continue
         done.add(block)
         for inner in block.iter():
