@@ -122,6 +122,25 @@ def test_a_three_letter_language_tag_reads_the_page_with_its_two_letter_language
     assert len(analyze(Page(url="https://example.org/a", content=text, kind="text", lang="srp_Cyrl")).sentences) == 2
 
 
+def test_a_time_of_day_is_one_fact_however_a_language_writes_it():
+    """5.30pm, 17:30 Uhr, u 17.30 sati, à 17h30, 午後5時30分, 下午5点30分, в 17:30 are one time; read as numbers they were
+    5.3 against 17 and 30, two changed figures. A score (16:32) or a decimal (5.30 percent) stays numbers."""
+    from stemma.trace.relate import among
+
+    said = [("The vote closed at 5.30pm.", "en"), ("Die Wahl endete um 17:30 Uhr.", "de"),
+            ("Glasanje je završilo u 17.30 sati.", "hr"), ("Le vote a pris fin à 17h30.", "fr"),
+            ("投票は午後5時30分に締め切られた。", "ja"), ("投票于下午5点30分结束。", "zh"), ("Голосование завершилось в 17:30.", "ru")]
+    for sentence, lang in said:
+        assert keys(find_anchors([sentence], lang), "time") == {"5:30"}, sentence
+    assert keys(find_anchors(["The polls open at 9 a.m. and Mittwoch (21 Uhr)"], "en"), "time") == {"9:00"}
+    assert keys(find_anchors(["Sie unterlagen 16:32 (8:13)."], "de"), "time") == set()
+    assert keys(find_anchors(["Shares rose 5.30 percent."], "en"), "time") == set()
+    assert keys(find_anchors(["提出3点建议"], "zh"), "time") == set()
+    # one side reads a time, the other only its numbers (no sign it is one): the same fact
+    assert among("5:30", {"17": "17", "30": "30"}) and among("17", {"5:30": "5.30pm"})
+    assert not among("5:30", {"18": "18"})
+
+
 def test_romanization_and_folding():
     assert romanize("Ушаков", "sr") == "Ušakov"
     assert fold(romanize("Ушаков", "sr")) == "usakov"

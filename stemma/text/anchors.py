@@ -352,6 +352,45 @@ def find_dates(c: Collector, lang: str) -> None:
             c.add("year", m.start(2), m.end(2), m.group(2), take=False)
 
 
+# Times of day. A translation writes 5.30pm as 17:30, 17.30 Uhr, 17h30 or 17時30分; read as numbers, "5.30" met "17"
+# and "30" as changed figures. A time needs a sign that it is one: am/pm, a word for the hour or a time zone after it,
+# or a preposition of time before it (16:32 alone is as often a handball score as a time, 5.30 a decimal); 17h30 and
+# 17時 are times as they stand. 点 only with minutes: 3点建议 is three proposals.
+HOUR = r"(?<![\d.,:])(?P<hour>[01]?\d|2[0-4])"
+MINUTE = r"(?P<minute>\d\d)(?!\d|[.,:]\d)"
+MERIDIEM = r"\s?(?P<meridiem>[ap])\.?\s?m\b\.?"
+HOUR_WORD = r"\s?(?:uhr|h|hrs?|hod|hodin|ч|час\w*|sat[ia]?|godz\w*|годин\w*|heures?|horas?|óra)\b\.?"
+ZONE = r"\s?\(?(?-i:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|CDT|PST|PDT|MSK|JST|KST|AEST|AEDT)\b"
+AT = (r"\b(?:at|by|from|until|um|ab|bis|gegen|à|vers|a las|alle|ore|в|во|о|около|с|до|от|у|u|oko|od|do|v|ve|om|"
+      r"kl|klo|kello|godz)\.?\s")
+TIMES = [re.compile(pattern, re.IGNORECASE) for pattern in (
+    rf"{HOUR}[:.]{MINUTE}(?:{MERIDIEM}|{HOUR_WORD}|{ZONE})",
+    rf"{AT}{HOUR}[:.]{MINUTE}",
+    rf"{HOUR}h{MINUTE}",
+    rf"(?<![\d.,:])(?P<hour>1[0-2]|0?[1-9]){MERIDIEM}",
+    rf"{HOUR}\s?uhr\b",
+    rf"{AT}{HOUR}\s?(?:sati|hodin|час\w*|godz\w*)\b",
+    r"(?P<hour>\d{1,2})\s?(?:[時时](?![間间])|[点點](?=\s?\d{1,2}\s?分))\s?(?:(?P<minute>\d{1,2})\s?分)?",
+)]
+
+
+def time_key(hour: int, minute: int, meridiem: str | None) -> str:
+    """Hour and minute on a twelve-hour dial: 5.30pm and 17:30 meet, and so does a time written with am/pm with the
+    same time written on the 24-hour clock."""
+    if meridiem and meridiem.lower() == "p" and hour < 12:
+        hour += 12
+    return f"{hour % 12}:{minute:02d}"
+
+
+def find_times(c: Collector) -> None:
+    for pattern in TIMES:
+        for m in pattern.finditer(c.sentence):
+            found = m.groupdict()
+            hour, minute = int(found["hour"]), int(found.get("minute") or 0)
+            if hour <= 24 and minute <= 59 and c.free(m.start("hour"), m.end()):
+                c.add("time", m.start("hour"), m.end(), time_key(hour, minute, found.get("meridiem")))
+
+
 WORDS_BEFORE = re.compile(rf"({LETTER}+)[\s-]+(?:({LETTER}+)[\s-]+)?$")  # izigidi ezingu-12
 
 
@@ -657,6 +696,7 @@ def find_anchors(sentences: list[str], lang: str, captions: list[str] = ()) -> l
             find_urls(c)
         if DIGIT.search(text):
             find_dates(c, lang)
+            find_times(c)
             find_numbers(c, lang)
         find_number_words(c, lang)
         if lang in ("zh", "ja"):

@@ -50,7 +50,7 @@ COPY_TEXT_RATIO = 0.85  # aligned same-language sentences this alike in characte
 # state five things alike.
 SAME_STORY_FACTS = 2
 SAME_STORY_NAMES = 2
-FACT_KINDS = ("number", "percent", "money", "date", "year")
+FACT_KINDS = ("number", "percent", "money", "date", "year", "time")
 EVENT_FACT_KINDS = ("number", "percent", "money", "date")  # years recur across unrelated stories
 
 
@@ -617,10 +617,22 @@ def among(key: str, others: dict[str, str]) -> bool:
     million dollars", "12 მილიონი" in a language whose word for dollar stemma does not read), not with two currencies."""
     if key in others:
         return True
+    if any(same_time(key, other) or same_time(other, key) for other in others):
+        return True
     value, _, code = key.partition(" ")
     if not value[:1].isdigit():
         return False  # a name: its key has spaces of its own
     return any(other.partition(" ")[0] == value and not (code and other.partition(" ")[2]) for other in others)
+
+
+def same_time(time: str, number: str) -> bool:
+    """Whether a time ("5:30", on a twelve-hour dial) is told by a plain number of the other side: its hour (17 or 5)
+    or its minutes (30). Where one side reads 17:30 as a time (after "at", before "Uhr") the other may have only the
+    numbers 17 and 30."""
+    hour, _, minute = time.partition(":")
+    if not minute or not number.isdigit():
+        return False
+    return int(number) in (int(hour), int(hour) + 12) or (minute != "00" and int(number) == int(minute))
 
 
 AGREEMENT_BONUS = 0.05  # a score is mostly coverage x link quality; agreeing anchors add confidence, they break ties
