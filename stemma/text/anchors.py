@@ -375,8 +375,8 @@ TIMES = [re.compile(pattern, re.IGNORECASE) for pattern in (
 
 
 def time_key(hour: int, minute: int, meridiem: str | None) -> str:
-    """Hour and minute on a twelve-hour dial: 5.30pm and 17:30 meet, and so does a time written with am/pm with the
-    same time written on the 24-hour clock."""
+    """Hour and minute on a twelve-hour dial: 5.30pm and 17:30 meet, and so do 5:30 and 17:30 where a text gives no
+    am or pm."""
     if meridiem and meridiem.lower() == "p" and hour < 12:
         hour += 12
     return f"{hour % 12}:{minute:02d}"
