@@ -857,6 +857,37 @@ def test_the_seed_is_traced_to_the_english_text_it_translates_with_no_figure_dri
     assert all(any(c.isalnum() for c in d.query) for d in top.drift if d.kind == "added_sentence")
 
 
+def test_an_excerpt_of_a_long_articles_last_part_is_found(tmp_path):
+    """A live page of 92 sentences whose last ten are a story of their own, and a page that copies that story. The
+    article's first 80 sentences hold none of it: compared by them, nothing aligned. It is now compared by the 80
+    that hold the page's figures and names, and the copy, though proposed weakly (its few keys are a small part of
+    the long article's), is an excerpt, each sentence aligned with the one it copies."""
+    from stemma.analyze import analyze
+    from stemma.ingest import Analyzer, ingest
+    from stemma.model import Page
+    from stemma.store import Store
+    from stemma.trace.candidates import Candidate
+    from stemma.trace.tracer import Tracer, related, sentence_vectors
+
+    data = Path(__file__).parent / "data"
+    parts = ["seed_story/en-original.txt", "seed_story/en-report.txt", "seed_story/en-independent.txt",
+             "seed_story/en-other-meeting.txt", "caseless/en.txt", "figures/en.txt"]
+    live = Page(url="https://news.example/live", content="\n\n".join((data / p).read_text(encoding="utf-8")
+                                                                     for p in parts), kind="text")
+    store = Store(tmp_path / "index")
+    ingest([live], store, Analyzer(1))
+    tracer = Tracer(store)
+    story = (data / "figures/en.txt").read_text(encoding="utf-8")
+    query = analyze(Page(url="https://farm.example/floods", content=story, kind="text"))
+    n = store.db.execute("SELECT n FROM articles WHERE url = ?", (live.url,)).fetchone()[0]
+    assert len(store.article(n).sentences) > 80
+    candidate = Candidate(n, ["shared anchors"], anchor_score=1.5)  # below the firm priority
+    relation = related(query, *tracer.verify(query, sentence_vectors(query), candidate, []))
+    store.close()
+    assert relation.kind == "excerpt" and relation.coverage_query == 1.0
+    assert all(query.sentences[p.query[0]] == relation.article.sentences[p.article[0]] for p in relation.alignment)
+
+
 def test_the_original_is_verified_among_thirty_republications_of_it(tmp_path, demo_page):
     """A wire story republished by thirty sites: only two candidates of one language are verified, and the copies are
     as close to the page as the original. The outlet the page names, then the earliest published, go first."""

@@ -442,7 +442,8 @@ def relation_kind(query: Article, article: Article, links: list[AlignedPair], al
     quality = sum(p.similarity for p in links) / len(links) if links else 0.0
     enough = (min(aligned_chars(query, links, "query"), aligned_chars(article, links, "article")) >= t.min_aligned_chars
               and (not one_language(query.lang, article.lang) or quality >= t.same_language_quality)
-              and (not weak or min(cov_q, cov_a) >= WEAK_COVERAGE and len(links) >= WEAK_LINKS))
+              and (not weak or min(cov_q, cov_a) >= WEAK_COVERAGE and len(links) >= WEAK_LINKS
+                   or copied_whole(query, article, links, max(cov_q, cov_a))))
     if enough and cov_q >= t.derived_coverage and cov_a >= t.derived_coverage:
         if query.lang != article.lang:
             kind = "translation"
@@ -453,6 +454,14 @@ def relation_kind(query: Article, article: Article, links: list[AlignedPair], al
             and contiguous(links, "article" if cov_q >= cov_a else "query")):
         return "excerpt", round(max(cov_q, cov_a) * quality * 0.9, 3), cov_q, cov_a, []
     return same_story(query, article, links, aligned_sizes, vector_similarity) or (None, 0.0, cov_q, cov_a, [])
+
+
+def copied_whole(query: Article, article: Article, links: list[AlignedPair], covered: float) -> bool:
+    """Whether one text is, nearly all of it, the other's sentences copied (in one language, maybe another script):
+    an excerpt of a long article, which shares too small a part of its anchors and words to be proposed firmly, is
+    then no less certain than a copy. Chance does not make WEAK_LINKS sentences alike in their characters."""
+    return (covered >= WEAK_COVERAGE and len(links) >= WEAK_LINKS and one_language(query.lang, article.lang)
+            and text_ratio(query, article, links) >= COPY_TEXT_RATIO)
 
 
 def same_story(query: Article, article: Article, statements: list[AlignedPair], sizes: tuple[int, int],

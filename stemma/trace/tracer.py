@@ -1,7 +1,8 @@
 """Trace one analyzed article against the index: candidates, alignment, relation, report."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import accumulate
 
 import numpy as np
 
@@ -39,7 +40,12 @@ MAX_COPIES_BAND = 64  # looked at for the outlet the query names: ~2 ms a site
 # still held to a near-complete alignment.
 EXPANDED_VERSIONS = 3  # versions per trace that propose their neighbours: each costs one vector search
 VERSION_NEIGHBOURS = 8  # nearest documents of each
-MAX_SENTENCES = 80  # longer articles are aligned on their first sentences
+MAX_SENTENCES = 80  # longer articles are aligned on their first sentences ...
+# ... unless the page is no longer than that and its facts lie further on in the article: a page that copies or
+# translates a later part of a long one (a live blog's entry, the second half of a report) is compared with the
+# MAX_SENTENCES sentences of the article that hold the most of its figures, dates and names, when those hold this
+# many more than the first ones.
+WINDOW_LEAD = 3
 # A candidate the query does not align with is tried again through the query's first versions (see docs/design.md).
 # On WMT train the English machine translation of a Japanese chat linked none of its sentences to the source: one of
 # its lines ('Write "From ○○".') is closer to every source sentence than most are to their own translations. It is a
@@ -58,6 +64,33 @@ MORE_COPIES = 64
 
 def sentence_vectors(article: Article) -> np.ndarray:
     return embed_texts(article.sentences[:MAX_SENTENCES], article.lang)
+
+
+def told_part(query: Article, article: Article) -> int:
+    """The first of the MAX_SENTENCES sentences of a long article to compare with the query: those around the stretch
+    of the query's length that holds the most of its anchors, when they hold WINDOW_LEAD more than the article's first
+    ones and the query is short enough to be compared whole; else 0."""
+    if len(article.sentences) <= MAX_SENTENCES or len(query.sentences) > MAX_SENTENCES:
+        return 0
+    keys = {anchor.key for anchor in query.anchors}
+    hits = [0] * len(article.sentences)
+    for anchor in article.anchors:
+        if 0 <= anchor.sentence < len(hits) and anchor.key in keys:
+            hits[anchor.sentence] += 1
+    held = list(accumulate(hits, initial=0))  # held[b] - held[a]: the hits of sentences a to b - 1
+    width = max(len(query.sentences), 1)
+    dense = max(range(len(hits) - width + 1), key=lambda at: (held[at + width] - held[at], -at))
+    start = min(max(dense - (MAX_SENTENCES - width) // 2, 0), len(hits) - MAX_SENTENCES)
+    return start if held[start + MAX_SENTENCES] - held[start] >= held[MAX_SENTENCES] + WINDOW_LEAD else 0
+
+
+def part_of(article: Article, start: int) -> Article:
+    """The article's MAX_SENTENCES sentences from `start` on, as an article of their own: what the relation aligns,
+    reports and counts coverage of (its sentence numbers count from `start`)."""
+    end = start + MAX_SENTENCES
+    anchors = [replace(a, sentence=a.sentence - start) for a in article.anchors if start <= a.sentence < end]
+    return replace(article, sentences=article.sentences[start:end], paragraph_of=article.paragraph_of[start:end],
+                   anchors=anchors)
 
 
 class Tracer:
@@ -241,7 +274,14 @@ class Tracer:
         article = self.store.article(candidate.n)
         if article is None or not article.sentences:
             return None
-        article_vectors = self.stored_sentence_vectors(candidate.n, article)
+        start = told_part(query, article)
+        if start:
+            candidate.reasons.append(f"compared by its sentences {start + 1}-{start + MAX_SENTENCES} of "
+                                     f"{len(article.sentences)}, which hold the most of the page's figures and names")
+            article = part_of(article, start)
+            article_vectors = sentence_vectors(article)
+        else:
+            article_vectors = self.stored_sentence_vectors(candidate.n, article)
         compared_query, compared_article, langs = comparable_vectors(query, article, query_vectors, article_vectors)
         links = sentence_links(compared_query, compared_article, langs=langs)
         checked = Verified(candidate, article, article_vectors, compared_query, compared_article, links, len(pivots))
