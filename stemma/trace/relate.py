@@ -39,8 +39,8 @@ class Thresholds:
 
 FITTED = Thresholds()
 # A weakly proposed candidate (candidates.FIRM_PRIORITY) is derived only if this much of both sides aligns, through
-# at least WEAK_LINKS sentence pairs. Chosen on the WMT bench's train and dev queries, not by scripts/fit_relate.py,
-# whose hard cases have no candidate stage.
+# at least WEAK_LINKS sentence pairs, or this much of one side is copied from the other (see copied_whole). Chosen on
+# the WMT bench's train and dev queries, not by scripts/fit_relate.py, whose hard cases have no candidate stage.
 WEAK_COVERAGE = 0.9
 WEAK_LINKS = 4
 COPY_TEXT_RATIO = 0.85  # aligned same-language sentences this alike in characters are copied, not reworded
