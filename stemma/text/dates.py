@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 import cyrtranslit
 from babel import Locale, UnknownLocaleError
@@ -86,17 +87,33 @@ NOT_ENGLISH_MONTHS = {form for forms in MORE_FORMS.values() for form in forms.sp
 CAPITAL_ONLY = {"may", "mar", "jan", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "feb", "apr", "mai"}
 
 
+MONTH_NAMES = Path(__file__).resolve().parents[1] / "models" / "month_names.tsv"
+
+
 @lru_cache(maxsize=None)
 def cldr_months(lang: str) -> dict[str, int]:
     """Month names of any other language, as the Unicode CLDR data (babel's copy) writes them in full: the form a
     date uses and the form on its own (Lithuanian birželio, birželis). Names of more than one word ("tháng 6") are
-    left out: the date patterns take a month of one word."""
+    left out: the date patterns take a month of one word. A text of no known language ("und") gets every language's
+    names (see every_languages_months)."""
+    if lang == "und":
+        return every_languages_months()
     try:
         months = Locale.parse(lang.split("-")[0]).months
     except (ValueError, TypeError, UnknownLocaleError):
         return {}
     names = [(name, number) for context in ("format", "stand-alone") for number, name in months[context]["wide"].items()]
     return {name.lower(): number for name, number in names if " " not in name and not any(c.isdigit() for c in name)}
+
+
+@lru_cache(maxsize=1)
+def every_languages_months() -> dict[str, int]:
+    """The month names of every language CLDR has but those two languages give to different months (listopad:
+    November in Czech, October in Croatian), from MONTH_NAMES (scripts/build_month_names.py). fastText knows none of
+    the Bantu or Pacific languages NTREX has; their months are English-like (Juni, Julai, Okthoba, Kamena, Iune) and
+    CLDR has most of them."""
+    rows = (line.split("\t") for line in MONTH_NAMES.read_text(encoding="utf-8").splitlines() if line)
+    return {name: int(number) for name, number in rows}
 
 
 # A CLDR name this long may carry a case ending of up to INFLECTION letters (Slovenian junij -> junija, Estonian
