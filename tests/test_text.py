@@ -259,9 +259,10 @@ def test_figures_and_dates_meet_in_scripts_without_spaces_or_capitals():
     # in a text of unknown language a multiplier may come first (Bantu), but not one that is the number's before
     assert keys(find_anchors(["Police said 2 million 300 people came."], "und"), "number") == {"2000000", "300"}
     assert keys(find_anchors(["usizo lwezigidi ezingu-12 zamadola"], "und"), "number") == {"12000000"}
-    # and its month names are every language's that CLDR has: Kinyarwanda Kamena, Somali Juun, Zulu Juni
+    # and its month names are every language's that CLDR has: Kinyarwanda Kamena, Somali Juun, Zulu Juni, also with
+    # its class prefix (kuJuni: in June)
     for sentence in ("Inama izaba ku wa 19 Kamena 2024.", "Shirku wuxuu dhici doonaa 19 Juun 2024.",
-                     "Inkomfa izoba ngomhla ka-19 Juni 2024."):
+                     "Inkomfa izoba ngomhla ka-19 Juni 2024.", "Umhlangano uzoba mhla ziyi-19 kuJuni 2024."):
         assert keys(find_anchors([sentence], "und"), "date") == {"2024-06-19"}, sentence
     dated = [("푸틴 대통령은 2024년 6월 19일 평양에 도착했다.", "ko"), ("Poutine est arrivé le 19 juin 2024.", "fr"),
              ("Putin llegó el 19 de junio de 2024.", "es"), ("Putin przybył 19 czerwca 2024 r.", "pl"),

@@ -1,6 +1,7 @@
 """Month names and small number words of the languages stemma reads: dates and figures keyed across languages."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -139,7 +140,17 @@ def is_month_word(lower: str, lang: str) -> bool:
     return lower in MONTHS or cldr_month(lower, lang) is not None
 
 
+# Bantu languages write a month with its class prefix and keep the name's capital (Zulu kuJuni, ngoJuni: in June).
+CLASS_PREFIX = re.compile(r"[a-z]{1,4}(?=[A-Z][a-z])")
+
+
+def without_class_prefix(word: str) -> str:
+    prefix = CLASS_PREFIX.match(word)
+    return word[prefix.end():] if prefix else word
+
+
 def month_number(word: str, lang: str) -> int | None:
+    word = without_class_prefix(word)
     lower = word.lower()
     month = MONTHS.get(lower)
     if month is None:
