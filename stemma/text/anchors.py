@@ -682,11 +682,17 @@ def normalize(sentence: str, lang: str) -> str:
     return sentence
 
 
+# A sentence longer than this is no sentence of a story (a flattened table, a hostile page): its anchors are read in
+# its first MAX_ANCHOR_CHARS characters. A finder checks each anchor against those taken before it, so a sentence of
+# 150,000 characters with 50,000 numbers took 36 s; cut, 0.1 s.
+MAX_ANCHOR_CHARS = 5000
+
+
 def find_anchors(sentences: list[str], lang: str, captions: list[str] = ()) -> list[Anchor]:
     """Anchors of an article's sentences (sentence = index) and of its captions (caption=True, sentence=-1)."""
     lang = (lang or "").split("-")[0].lower()
-    texts = [normalize(s, lang) for s in sentences]
-    caption_texts = [normalize(s, lang) for s in captions]
+    texts = [normalize(s[:MAX_ANCHOR_CHARS], lang) for s in sentences]
+    caption_texts = [normalize(s[:MAX_ANCHOR_CHARS], lang) for s in captions]
     known = known_capitalized(texts + caption_texts, lang)
     anchors: list[Anchor] = []
     for index, text, caption in ([(i, t, False) for i, t in enumerate(texts)]
