@@ -861,7 +861,7 @@ def test_an_excerpt_of_a_long_articles_last_part_is_found(tmp_path):
     """A live page of 92 sentences whose last ten are a story of their own, and a page that copies that story. The
     article's first 80 sentences hold none of it: compared by them, nothing aligned. It is now compared by the 80
     that hold the page's figures and names, and the copy, though proposed weakly (its few keys are a small part of
-    the long article's), is an excerpt, each sentence aligned with the one it copies."""
+    the long article's), is an excerpt, each sentence aligned with the one it copies, numbered in the whole article."""
     from stemma.analyze import analyze
     from stemma.ingest import Analyzer, ingest
     from stemma.model import Page
@@ -885,6 +885,8 @@ def test_an_excerpt_of_a_long_articles_last_part_is_found(tmp_path):
     relation = related(query, *tracer.verify(query, sentence_vectors(query), candidate, []))
     store.close()
     assert relation.kind == "excerpt" and relation.coverage_query == 1.0
+    # numbered in the whole article: the story is its last sentences
+    assert len(relation.article.sentences) == 92 and min(p.article[0] for p in relation.alignment) > 80
     assert all(query.sentences[p.query[0]] == relation.article.sentences[p.article[0]] for p in relation.alignment)
 
 

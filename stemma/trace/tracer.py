@@ -7,7 +7,7 @@ from itertools import accumulate
 import numpy as np
 
 from stemma.embed import embed_texts
-from stemma.model import DERIVED_KINDS, Article, Relation, Report
+from stemma.model import DERIVED_KINDS, AlignedPair, Article, Relation, Report
 from stemma.signatures import document_vector
 from stemma.store import Store
 from stemma.trace.candidates import FIRM_PRIORITY, MIN_PRIORITY, VECTOR_BASE, VECTOR_SCALE, Candidate, find_candidates
@@ -85,8 +85,8 @@ def told_part(query: Article, article: Article) -> int:
 
 
 def part_of(article: Article, start: int) -> Article:
-    """The article's MAX_SENTENCES sentences from `start` on, as an article of their own: what the relation aligns,
-    reports and counts coverage of (its sentence numbers count from `start`)."""
+    """The article's MAX_SENTENCES sentences from `start` on, as an article of their own: what the relation aligns and
+    counts coverage of (its sentence numbers count from `start`; the relation reports them in the whole article)."""
     end = start + MAX_SENTENCES
     anchors = [replace(a, sentence=a.sentence - start) for a in article.anchors if start <= a.sentence < end]
     return replace(article, sentences=article.sentences[start:end], paragraph_of=article.paragraph_of[start:end],
@@ -274,7 +274,7 @@ class Tracer:
         article = self.store.article(candidate.n)
         if article is None or not article.sentences:
             return None
-        start = told_part(query, article)
+        whole, start = article, told_part(query, article)
         if start:
             candidate.reasons.append(f"compared by its sentences {start + 1}-{start + MAX_SENTENCES} of "
                                      f"{len(article.sentences)}, which hold the most of the page's figures and names")
@@ -284,7 +284,8 @@ class Tracer:
             article_vectors = self.stored_sentence_vectors(candidate.n, article)
         compared_query, compared_article, langs = comparable_vectors(query, article, query_vectors, article_vectors)
         links = sentence_links(compared_query, compared_article, langs=langs)
-        checked = Verified(candidate, article, article_vectors, compared_query, compared_article, links, len(pivots))
+        checked = Verified(candidate, article, article_vectors, compared_query, compared_article, links, len(pivots),
+                           whole, start)
         found = relation_kind(query, article, links, checked.sizes, candidate.vector_similarity,
                               weak=candidate.priority < FIRM_PRIORITY)
         if found[0] in (None, "same_story"):
@@ -352,6 +353,8 @@ class Verified:
     compared_article: np.ndarray
     links: list
     pivots_tried: int
+    whole: Article | None = None  # the article, when `article` is its part from sentence `start` on (see part_of)
+    start: int = 0
 
     @property
     def sizes(self) -> tuple[int, int]:
@@ -381,9 +384,15 @@ def related(query: Article, checked: Verified, found: tuple, links: list, throug
     if anchors:
         score = round(min(1.0, score + AGREEMENT_BONUS * agreeing), 3)
         evidence = [f"{agreeing:.0%} of aligned pairs agree on figures or names: {', '.join(anchors[:6])}"] + evidence
+    drifted = drift(query, article, links, derived)
+    if checked.start:  # numbered in the whole article, which the report shows
+        links = [AlignedPair(p.query, [j + checked.start for j in p.article], p.similarity) for p in links]
+        drifted = [replace(d, article_sentence=d.article_sentence + checked.start) if d.article_sentence is not None
+                   else d for d in drifted]
+        article = checked.whole
     return Relation(article=article, kind=kind, direction=way, score=score,
                     coverage_query=round(cov_q, 3), coverage_article=round(cov_a, 3),
-                    alignment=links if derived or cov_q > 0 else [], drift=drift(query, article, links, derived),
+                    alignment=links if derived or cov_q > 0 else [], drift=drifted,
                     evidence=checked.candidate.reasons + paired + story_evidence + evidence)
 
 
