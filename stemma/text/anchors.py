@@ -6,7 +6,7 @@ import unicodedata
 from functools import lru_cache
 
 from stemma.model import Anchor
-from stemma.text.dates import NUMBER_WORD_VALUES, is_month_word, month_number, without_class_prefix
+from stemma.text.dates import NUMBER_WORD_VALUES, is_month_word, month_number
 from stemma.text.exonyms import EXONYMS, MULTIWORD
 from stemma.text.romanize import fold, romanize, unmarked
 
@@ -332,7 +332,7 @@ def find_dates(c: Collector, lang: str) -> None:
                 c.add("date", m.start(), m.end(), date_key(y, mo, d))
                 if y:
                     c.add("year", m.start(1), m.end(1), str(y), take=False)
-    if not any(is_month_word(without_class_prefix(word).lower(), lang) for word in WORD3.findall(s)):
+    if not any(is_month_word(word, lang) for word in WORD3.findall(s)):
         return
     for pattern, day_group, month_group in ((DAY_MONTH, 1, 2), (MONTH_DAY, 2, 1)):
         for m in pattern.finditer(s):

@@ -135,11 +135,6 @@ def cldr_month(lower: str, lang: str) -> int | None:
     return None
 
 
-def is_month_word(lower: str, lang: str) -> bool:
-    """A cheap first test: is this lower-cased word a month name anywhere stemma looks for one?"""
-    return lower in MONTHS or cldr_month(lower, lang) is not None
-
-
 # Bantu languages write a month with its class prefix and keep the name's capital (Zulu kuJuni, ngoJuni: in June).
 CLASS_PREFIX = re.compile(r"[a-z]{1,4}(?=[A-Z][a-z])")
 
@@ -147,6 +142,12 @@ CLASS_PREFIX = re.compile(r"[a-z]{1,4}(?=[A-Z][a-z])")
 def without_class_prefix(word: str) -> str:
     prefix = CLASS_PREFIX.match(word)
     return word[prefix.end():] if prefix else word
+
+
+def is_month_word(word: str, lang: str) -> bool:
+    """A cheap first test: is this word, as written, a month name anywhere stemma looks for one?"""
+    lower = without_class_prefix(word).lower()
+    return lower in MONTHS or cldr_month(lower, lang) is not None
 
 
 def month_number(word: str, lang: str) -> int | None:
