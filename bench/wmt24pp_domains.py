@@ -15,8 +15,8 @@ from collections import Counter
 from pathlib import Path
 
 from bench import SHARED, markdown_table, write_result
-from stemma.model import DERIVED_KINDS
 from bench.wmt_tracing import lines
+from stemma.model import DERIVED_KINDS
 
 
 def load(splits: set[str]) -> tuple[dict[str, tuple[str, str]], list[tuple[str, str, str, str, str]]]:

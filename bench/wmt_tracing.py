@@ -17,7 +17,6 @@ from bench import SHARED, markdown_table, wmt_document_url, write_result
 from stemma.model import DERIVED_KINDS
 
 
-
 def lines(text: str | None) -> str:
     return "\n".join(line for line in (text or "").split("\n") if line.strip())
 
