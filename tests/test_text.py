@@ -236,6 +236,16 @@ def test_quotes_carry_their_speaker_and_weights_rank_kinds():
     assert anchor_weight(date) > anchor_weight(quote)
 
 
+def test_cantonese_is_read_as_chinese_is():
+    """A page tagged yue (NTREX-128's Cantonese) or wuu: its paragraph ends its sentences at 。 and its counts in Han
+    numerals are numbers, as in Mandarin. Before, the paragraph was one sentence, and its Chinese numbers none."""
+    paragraph = "地區長官話，有兩個人死咗，十一個人失蹤。救援隊用船同直升機去到村落。大約6萬戶停電。"
+    for lang in ("zh", "yue", "wuu"):
+        assert split_sentences(paragraph, lang) == ["地區長官話，有兩個人死咗，十一個人失蹤。", "救援隊用船同直升機去到村落。",
+                                                    "大約6萬戶停電。"], lang
+        assert keys(find_anchors(split_sentences(paragraph, lang), lang), "number") == {"2", "11", "60000"}, lang
+
+
 def test_figures_and_dates_meet_in_scripts_without_spaces_or_capitals():
     for text, lang in [("12 million dollars", "en"), ("12 मिलियन डॉलर", "hi"), ("١٢ مليون دولار", "ar"),
                        ("1200만 달러를 배정한다", "ko"), ("จัดสรรเงิน 12 ล้านดอลลาร์สำหรับ", "th")]:

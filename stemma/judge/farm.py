@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from stemma.judge.lexicon import OUTLETS, PERSONA_STEMS, UI_STRINGS, close, fold_key, transliteration_key
 from stemma.model import Article, Flag
+from stemma.text import HAN_WRITTEN
 
 SCRIPT_OF = (("Cyrl", re.compile(r"[\u0400-\u04ff]")), ("Latn", re.compile(r"[A-Za-z\u00c0-\u024f]")),
              ("Grek", re.compile(r"[\u0370-\u03ff]")), ("Arab", re.compile(r"[\u0600-\u06ff]")),
@@ -14,7 +15,7 @@ SCRIPT_OF = (("Cyrl", re.compile(r"[\u0400-\u04ff]")), ("Latn", re.compile(r"[A-
 # A lower-case letter (or a digit) directly followed by a capitalized word inside one token: "УкрајиниОво", "2001Он".
 GLUED = re.compile(r"(?<![\w])(\w*?[^\W\d_A-ZА-ЯЁЂЈЉЊЋЏЄІЇҐ]{2}|\d{4})([A-ZА-ЯЁЂЈЉЊЋЏЄІЇҐ][^\W\d_A-ZА-ЯЁЂЈЉЊЋЏЄІЇҐ]+)(?![\w])")
 # Latin name prefixes and brands where a capital inside a word is normal spelling, not a lost space.
-NO_SPACE_LANGS = {"ja", "zh", "th", "ko", "lo", "km", "my"}
+NO_SPACE_LANGS = {*HAN_WRITTEN, "th", "ko", "lo", "km", "my"}
 NAME_PREFIXES = ("mc", "mac", "mek", "mak", "de", "di", "da", "la", "le", "van", "von", "o", "d", "l", "al", "el", "du")
 BRANDS = {"youtube", "playstation", "whatsapp", "linkedin", "tiktok", "paypal", "javascript", "iphone", "ipad",
           "ebay", "wordpress", "spacex", "openai", "blackrock", "fedex", "github", "deepmind", "chatgpt", "mastercard",

@@ -6,6 +6,7 @@ import unicodedata
 from functools import lru_cache
 
 from stemma.model import Anchor
+from stemma.text import CHINESE, HAN_WRITTEN
 from stemma.text.dates import NUMBER_WORD_VALUES, is_month_word, month_number
 from stemma.text.exonyms import EXONYMS, MULTIWORD
 from stemma.text.romanize import fold, romanize, unmarked
@@ -324,7 +325,7 @@ def find_dates(c: Collector, lang: str) -> None:
         if valid_date(y, mo, d):
             c.add("date", m.start(), m.end(), date_key(y, mo, d))
             c.add("year", m.start(), m.end(), str(y), take=False)
-    if lang in ("zh", "ja", "ko") or "月" in s:
+    if lang in HAN_WRITTEN or lang == "ko" or "月" in s:
         for m in DATE_CJK.finditer(s):
             y = int(m.group(1)) if m.group(1) else None
             mo, d = int(m.group(2)), int(m.group(3)) if m.group(3) else None
@@ -469,7 +470,7 @@ def find_numbers(c: Collector, lang: str) -> None:
         money_end = surface_end
         if symbol_before:
             code = CURRENCY_SYMBOLS[symbol_before.group(1)]
-            if code == "JPY" and lang == "zh":
+            if code == "JPY" and lang in CHINESE:
                 code = "CNY"
             start -= len(symbol_before.group(0))
         elif rest.strip() and (rest.lstrip()[0] in "$€£₽₴¥元円" or rest.lstrip().startswith(GLUED_CURRENCIES)):
@@ -677,7 +678,7 @@ def known_capitalized(texts: list[str], lang: str) -> set[str]:
 
 def normalize(sentence: str, lang: str) -> str:
     """Full-width digits and signs (CJK) become ASCII; everything else stays as written."""
-    if lang in ("zh", "ja") or FULL_WIDTH.search(sentence):
+    if lang in HAN_WRITTEN or FULL_WIDTH.search(sentence):
         return unicodedata.normalize("NFKC", sentence)
     return sentence
 
@@ -705,7 +706,7 @@ def find_anchors(sentences: list[str], lang: str, captions: list[str] = ()) -> l
             find_times(c)
             find_numbers(c, lang)
         find_number_words(c, lang)
-        if lang in ("zh", "ja"):
+        if lang in HAN_WRITTEN:
             find_cjk_counts(c)
         entities = find_entities(c, lang, known)
         find_quotes(c, entities)

@@ -8,6 +8,8 @@ from pathlib import Path
 import cyrtranslit
 from babel import Locale, UnknownLocaleError
 
+from stemma.text import HAN_WRITTEN
+
 # Per month: every written form (cases included) in en, de, sr/bs (Latin; Cyrillic is derived), hr, cs,
 # ru, uk, mk, bg. "listopad" is October in Croatian but November in Czech (and Ukrainian листопад).
 FORMS = {
@@ -184,4 +186,4 @@ NUMBER_WORDS = {
 NUMBER_WORD_VALUES = {form: value for value, forms in NUMBER_WORDS.items() for form in forms.split()}
 # The languages whose number words those are (with Chinese and Japanese counts, anchors.CJK_COUNT): in another
 # language a spelled-out number is not found, so its absence says nothing.
-NUMBER_WORD_LANGUAGES = {"en", "de", "hr", "sr", "bs", "me", "sh", "cs", "ru", "uk", "zh", "ja"}
+NUMBER_WORD_LANGUAGES = {"en", "de", "hr", "sr", "bs", "me", "sh", "cs", "ru", "uk", *HAN_WRITTEN}

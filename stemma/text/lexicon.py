@@ -5,6 +5,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from stemma.text import HAN_WRITTEN
 from stemma.text.anchors import TERM_WORD, term_key
 
 # Chat turns, reviews and many short news items share no anchor or loan word with their translation ('Bitte
@@ -18,7 +19,7 @@ HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2,}")
 def units(text: str, lang: str) -> set[str]:
     """What the lexicon is keyed by: term keys of words, or, in Chinese and Japanese (no spaces between words),
     pairs of adjacent Han characters (停电 'power failure', 政府 'government')."""
-    if lang in ("zh", "ja"):
+    if lang in HAN_WRITTEN:
         return {run[i:i + 2] for run in HAN_RUN.findall(text) for i in range(len(run) - 1)}
     found = {term_key(word, lang) for word in TERM_WORD.findall(text)}
     return {key for key in found if len(key) >= 3}

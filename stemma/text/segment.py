@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from stemma.text import HAN_WRITTEN
+
 # Full stops and question marks of other scripts: Devanagari and Bengali danda, Arabic question mark, Urdu full stop,
 # Ethiopic, Armenian, Myanmar and Khmer full stops, Tibetan shad. (The Greek question mark is canonically a semicolon:
 # not split.)
@@ -64,7 +66,7 @@ def split_sentences(paragraph: str, lang: str = "") -> list[str]:
     if not paragraph:
         return []
     lang = lang.split("-")[0].lower()
-    if lang in ("zh", "ja") or (not lang and re.search(r"[。！？]", paragraph)):
+    if lang in HAN_WRITTEN or (not lang and re.search(r"[。！？]", paragraph)):
         return split_cjk(paragraph)
     if lang in ("th", "lo"):
         return split_at_spaces(paragraph)
