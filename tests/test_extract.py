@@ -84,6 +84,40 @@ NEWS_PAGE = f"""<!doctype html><html lang="en-GB"><head><meta charset="utf-8">
 </article></body></html>"""
 
 
+def test_authors_are_read_from_the_byline_when_the_markup_names_none():
+    """A blog post whose only credit is its byline, among commenters and an author box: the byline's name, without its
+    date and label. Before, no author."""
+    page = f"""<html><head><title>Wireshark unter Linux</title></head><body><article class="post format-standard">
+<h1>Wireshark unter Linux</h1><p class="post-byline">29. Juni 2017, 23:39 · von Tobi</p>
+<div class="entry"><p>{BODY}</p></div>
+<div class="author-bio">Tobi Hallo, mein Name ist Tobias und ich schreibe hier seit Jahren über Netzwerke.</div>
+</article><ol class="commentlist"><li class="comment"><div class="comment-author vcard">Burnsy sagt:</div>
+<p>Danke für die Anleitung!</p></li></ol></body></html>"""
+    assert extract(page.encode("utf-8"), url="https://blog.example/wireshark").authors == ["Tobi"]
+    # the author's name in the page's byline of a Spanish site, after its label and before its handle
+    byline = '<div class="td-post-author-name">Por Williams Perdomo @wperdomod -</div>'
+    assert extract(f"<html><body>{byline}<article><p>{BODY}</p></article></body></html>".encode("utf-8"),
+                   url="https://diario.example/carta").authors == ["Williams Perdomo"]
+
+
+def test_the_title_loses_the_site_s_name_and_keeps_its_own_dashes():
+    """'Headline - subtitle - Site': the site's part goes, by its name or its host, and the subtitle stays. Before, the
+    longest part was kept ("How we designed Dropbox's ATF"). A title whose site is not known keeps it, and the
+    paragraph that is its headline part is still taken out of the text as the headline."""
+    def page(title: str, head: str = "", first: str = "") -> bytes:
+        return (f"<html><head><title>{title}</title>{head}</head><body><article>{first}<p>{BODY}</p></article>"
+                f"</body></html>").encode("utf-8")
+
+    site = '<meta property="og:site_name" content="Dropbox">'
+    assert extract(page("How we designed Dropbox's ATF - an async task framework - Dropbox", site),
+                   url="https://dropbox.tech/atf").title == "How we designed Dropbox's ATF - an async task framework"
+    assert extract(page("Irme Stetter-Karp ist neue ZdK-Präsidentin | DOMRADIO.DE"),
+                   url="https://www.domradio.de/artikel/zdk").title == "Irme Stetter-Karp ist neue ZdK-Präsidentin"
+    shown = extract(page("Aussies need doubles win at Hopman Cup - ABC News (Australia)",
+                         first="<p>Aussies need doubles win at Hopman Cup</p>"))
+    assert shown.paragraphs == [BODY]
+
+
 def test_news_page_text_metadata_and_boilerplate():
     extracted = extract(NEWS_PAGE.encode("utf-8"), url="https://harbour.example/news/ports-deal?utm=x")
     assert extracted.title == "Ports sign trade deal"

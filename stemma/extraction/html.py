@@ -21,7 +21,7 @@ from stemma.extraction import boilerplate as bp
 from stemma.extraction import dom
 from stemma.extraction.decode import decode
 from stemma.extraction.guard import ExtractError, bound_html, check_bytes
-from stemma.extraction.meta import read_metadata
+from stemma.extraction.meta import TITLE_SEPARATOR, read_metadata
 from stemma.extraction.parse import parse
 from stemma.extraction.plain import type_lines
 from stemma.model import Boilerplate, Page
@@ -601,9 +601,10 @@ def without_headline(paragraphs: list[str], title: str) -> list[str]:
     27, of which 1 has it as a snippet to keep and 2 as one to leave out."""
     if not paragraphs or not title:
         return paragraphs
-    first, headline = key(paragraphs[0]), key(title)
-    if len(first) >= 10 and first in headline and len(first) > 0.6 * len(headline):
-        return paragraphs[1:]
+    first = key(paragraphs[0])
+    for headline in map(key, [title, *TITLE_SEPARATOR.split(title)]):  # the title may hold a section or site name
+        if len(first) >= 10 and first in headline and len(first) > 0.6 * len(headline):
+            return paragraphs[1:]
     return paragraphs
 
 
