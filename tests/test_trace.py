@@ -936,3 +936,22 @@ def test_every_copy_of_a_story_in_its_language_is_found_not_only_the_first_two(t
     store.close()
     copied = {r.article.url for r in report.relations if r.kind == "copy" and r.direction == "article_from_query"}
     assert copied == {page.url for page in copies}
+
+
+def test_publication_dates_order_two_pages_only_when_no_time_zone_could_swap_them():
+    """A date, or a time without its zone, is a wall clock somewhere between UTC-12 and UTC+14: a copy published in
+    New York on the evening of the 8th can carry an earlier date than its Tokyo original of the 9th. One day apart, such
+    times say nothing of the order; two days apart, or both with their zones, they do. Before, a day's difference in
+    dates was shown as the order ("query published 24 h after the article")."""
+    from stemma.model import Article
+    from stemma.trace.relate import direction
+
+    def way(query_time: str, article_time: str) -> str:
+        query = Article(id="q", url="https://a.example/q", site="a.example", published_at=query_time)
+        article = Article(id="a", url="https://b.example/a", site="b.example", published_at=article_time)
+        return direction(query, article, "copy")[0]
+
+    assert way("2024-06-09", "2024-06-08") == "unknown"
+    assert way("2024-06-08T23:30:00", "2024-06-09T01:00:00+09:00") == "unknown"
+    assert way("2024-06-10", "2024-06-08") == "query_from_article"
+    assert way("2024-06-08T23:30:00-04:00", "2024-06-09T01:00:00+09:00") == "query_from_article"

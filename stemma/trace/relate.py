@@ -569,16 +569,25 @@ def names_outlet(article: Article, site: str) -> str | None:
     return None
 
 
+# Two wall-clock times, or dates, in unknown time zones are up to 26 hours apart for one instant (UTC-12 to UTC+14):
+# a copy published in New York on the evening of the 8th may carry an earlier date than its Tokyo original of the
+# 9th. Where either side's time has no zone, only a wider gap orders them.
+ZONE_SLACK_HOURS = 26
+
+
 def direction(query: Article, article: Article, kind: str) -> tuple[str, list[str]]:
     """Which side was made from which, by independent pieces of evidence; unknown when thin or conflicting."""
     votes: list[tuple[str, str]] = []
     q_time, a_time = parse_time(query.published_at), parse_time(article.published_at)
-    if q_time and a_time and (q_time.tzinfo is None) == (a_time.tzinfo is None) and q_time != a_time:
-        hours = abs((q_time - a_time).total_seconds()) / 3600
-        if q_time > a_time:
+    if q_time and a_time:
+        zoned = q_time.tzinfo is not None and a_time.tzinfo is not None
+        if not zoned:  # compared as wall clocks
+            q_time, a_time = q_time.replace(tzinfo=None), a_time.replace(tzinfo=None)
+        hours, slack = (q_time - a_time).total_seconds() / 3600, 0 if zoned else ZONE_SLACK_HOURS
+        if hours > slack:
             votes.append(("query_from_article", f"query published {hours:.0f} h after the article"))
-        else:
-            votes.append(("article_from_query", f"article published {hours:.0f} h after the query"))
+        elif -hours > slack:
+            votes.append(("article_from_query", f"article published {-hours:.0f} h after the query"))
     named = names_outlet(query, article.site) if query.site != article.site else None
     if named:
         votes.append(("query_from_article", f"query attributes the story to the article's outlet ({article.site}): “{named}”"))
