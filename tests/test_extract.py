@@ -100,6 +100,18 @@ def test_authors_are_read_from_the_byline_when_the_markup_names_none():
                    url="https://diario.example/carta").authors == ["Williams Perdomo"]
 
 
+def test_the_date_in_the_address_beats_a_time_element_of_another_story():
+    """No date in the markup's metadata, a sidebar teaser's <time> first on the page, and the story's date in its
+    address: the address's date is the story's. Before, the teaser's."""
+    page = f"""<html><body><aside><a href="/old"><time datetime="2009-04-11 18:06:36">11. April 2009</time> Alte
+Geräte</a></aside><article><h1>Professionell entlöten</h1><p>{BODY}</p></article></body></html>"""
+    url = "https://www.limespace.example/2019/10/22/professionell-entloeten/"
+    assert extract(page.encode("utf-8"), url=url).published_at == "2019-10-22"
+    # a <time> of that day is kept, with its hour
+    page = page.replace("</h1>", '</h1><time datetime="2019-10-22T09:15:00+02:00">22.10.2019</time>')
+    assert extract(page.encode("utf-8"), url=url).published_at == "2019-10-22T09:15:00+02:00"
+
+
 def test_the_title_loses_the_site_s_name_and_keeps_its_own_dashes():
     """'Headline - subtitle - Site': the site's part goes, by its name or its host, and the subtitle stays. Before, the
     longest part was kept ("How we designed Dropbox's ATF"). A title whose site is not known keeps it, and the

@@ -1,7 +1,7 @@
 """Page metadata from markup: title, dates, authors, site name, canonical URL, declared language.
 
-Read from <meta> tags, JSON-LD and <time> elements with selectolax (fast); htmldate is asked only
-when the markup declares no publication date, and without its slow free-text date parsing.
+Read from <meta> tags, JSON-LD, the page's address, <time> elements and bylines with selectolax (fast);
+htmldate is asked only when none gives a publication date, and without its slow free-text date parsing.
 """
 from __future__ import annotations
 
@@ -228,7 +228,9 @@ def read_metadata(tree: LexborHTMLParser, html: str, url: str | None, markup: Ht
     updated = [*(meta.get(k.lower(), [None])[0] for k in UPDATED_META), *(o.get("dateModified") for o in articles)]
     data.published_at = next((d for d in map(iso_date, [p for p in published if isinstance(p, str)]) if d), None)
     if not data.published_at:
-        data.published_at = next((d for d in map(iso_date, times) if d), None)
+        # the date in the address (/2019/10/22/) is the story's; a <time> may be a comment's or a teaser's
+        timed, dated = [d for d in map(iso_date, times) if d], url_date(url)
+        data.published_at = next((d for d in timed if d[:10] == dated), dated) if dated else next(iter(timed), None)
     if not data.published_at:
         data.published_at = htmldate_guess(html if markup is None else markup, url)
     data.updated_at = next((d for d in map(iso_date, [u for u in updated if isinstance(u, str)]) if d), None)
@@ -255,6 +257,15 @@ def read_metadata(tree: LexborHTMLParser, html: str, url: str | None, markup: Ht
     lang = lang or first(meta.get("content-language"), meta.get("og:locale"), meta.get("language"))
     data.declared_lang = clean(lang).replace("_", "-") or None if lang else None
     return data
+
+
+URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=[/-]|\.html?$|$)")
+
+
+def url_date(url: str | None) -> str | None:
+    """The date a page's address gives its story (/2019/10/22/slug, /2019-10-22-slug), as YYYY-MM-DD."""
+    match = URL_DATE.search(urlsplit(url or "").path)
+    return iso_date("{}-{:0>2}-{:0>2}".format(*match.groups())) if match else None
 
 
 def htmldate_guess(html: str | HtmlElement, url: str | None) -> str | None:
