@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import SHARED
+from conftest import SEED, SHARED
 
 from stemma.trace.align import align
 
@@ -861,7 +861,9 @@ def test_an_excerpt_of_a_long_articles_last_part_is_found(tmp_path):
     """A live page of 92 sentences whose last ten are a story of their own, and a page that copies that story. The
     article's first 80 sentences hold none of it: compared by them, nothing aligned. It is now compared by the 80
     that hold the page's figures and names, and the copy, though proposed weakly (its few keys are a small part of
-    the long article's), is an excerpt, each sentence aligned with the one it copies, numbered in the whole article."""
+    the long article's), is an excerpt, each sentence aligned with the one it copies, numbered in the whole article.
+    A Serbian translation of a passage from the live page's opening story (eight lines from the middle of the seed),
+    proposed weakly too, is an excerpt of it; before, aligned in full, it was the same story."""
     from stemma.analyze import analyze
     from stemma.ingest import Analyzer, ingest
     from stemma.model import Page
@@ -883,6 +885,12 @@ def test_an_excerpt_of_a_long_articles_last_part_is_found(tmp_path):
     assert len(store.article(n).sentences) > 80
     candidate = Candidate(n, ["shared anchors"], anchor_score=1.5)  # below the firm priority
     relation = related(query, *tracer.verify(query, sentence_vectors(query), candidate, []))
+    if SEED.exists():
+        lines = [line for line in SEED.read_text(encoding="utf-8").split("\n") if line.strip()]
+        passage = analyze(Page(url="https://farm.example/passage", content="\n".join(lines[8:16]), kind="text"))
+        weak = Candidate(n, ["shared anchors"], anchor_score=0.8)
+        translated = related(passage, *tracer.verify(passage, sentence_vectors(passage), weak, []))
+        assert (translated.kind, translated.coverage_query >= 0.9) == ("excerpt", True)
     store.close()
     assert relation.kind == "excerpt" and relation.coverage_query == 1.0
     # numbered in the whole article: the story is its last sentences

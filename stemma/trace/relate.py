@@ -440,17 +440,22 @@ def relation_kind(query: Article, article: Article, links: list[AlignedPair], al
     if figures_disagree(query, article, links):
         return None, 0.0, cov_q, cov_a, []
     quality = sum(p.similarity for p in links) / len(links) if links else 0.0
-    enough = (min(aligned_chars(query, links, "query"), aligned_chars(article, links, "article")) >= t.min_aligned_chars
-              and (not one_language(query.lang, article.lang) or quality >= t.same_language_quality)
-              and (not weak or min(cov_q, cov_a) >= WEAK_COVERAGE and len(links) >= WEAK_LINKS
-                   or copied_whole(query, article, links, max(cov_q, cov_a))))
+    aligned = (min(aligned_chars(query, links, "query"), aligned_chars(article, links, "article")) >= t.min_aligned_chars
+               and (not one_language(query.lang, article.lang) or quality >= t.same_language_quality))
+    enough = aligned and (not weak or min(cov_q, cov_a) >= WEAK_COVERAGE and len(links) >= WEAK_LINKS
+                          or copied_whole(query, article, links, max(cov_q, cov_a)))
+    # A weakly proposed long article may hold the query whole: a translated passage from its middle shares too small a
+    # part of its anchors to be proposed firmly. Such a passage, under half of the other text, is aligned nearly all,
+    # in one stretch of it; a text aligned with most of the other is held to the weak rule (enough) above.
+    whole_passage = (aligned and max(cov_q, cov_a) >= WEAK_COVERAGE and len(links) >= WEAK_LINKS
+                     and min(cov_q, cov_a) < t.derived_coverage)
     if enough and cov_q >= t.derived_coverage and cov_a >= t.derived_coverage:
         if query.lang != article.lang:
             kind = "translation"
         else:
             kind = "copy" if text_ratio(query, article, links) >= COPY_TEXT_RATIO else "rewrite"
         return kind, round(min(1.0, (cov_q + cov_a) / 2 * quality / 0.9), 3), cov_q, cov_a, []
-    if (enough and max(cov_q, cov_a) >= t.excerpt_coverage and len(links) >= t.excerpt_links
+    if ((enough or whole_passage) and max(cov_q, cov_a) >= t.excerpt_coverage and len(links) >= t.excerpt_links
             and contiguous(links, "article" if cov_q >= cov_a else "query")):
         return "excerpt", round(max(cov_q, cov_a) * quality * 0.9, 3), cov_q, cov_a, []
     return same_story(query, article, links, aligned_sizes, vector_similarity) or (None, 0.0, cov_q, cov_a, [])
