@@ -963,3 +963,26 @@ def test_publication_dates_order_two_pages_only_when_no_time_zone_could_swap_the
     assert way("2024-06-08T23:30:00", "2024-06-09T01:00:00+09:00") == "unknown"
     assert way("2024-06-10", "2024-06-08") == "query_from_article"
     assert way("2024-06-08T23:30:00-04:00", "2024-06-09T01:00:00+09:00") == "query_from_article"
+
+
+def test_reports_of_the_seeds_story_in_scripts_without_capitals_are_the_same_story(tmp_path):
+    """Korean, Japanese and Chinese reports of the summit, written for this test, against the English story the seed
+    translates and a report of the two leaders' meeting the year before. stemma reads names by their capitals, so these
+    name no one; the five statements each aligns with the English story make it the same story, and the other meeting,
+    with none aligned, is nothing. An English report is the same story as the summit's and not as the other meeting's,
+    though seven of its sentences parallel that one's ("It was Putin's first visit ..." - "It was Kim's first trip
+    ..."). Before, the three were no relation of anything, and the English report the same story as both."""
+    from stemma.analyze import analyze
+    from stemma.ingest import Analyzer, ingest
+    from stemma.read.files import read_file
+    from stemma.store import Store
+    from stemma.trace.tracer import Tracer
+
+    folder = Path(__file__).parent / "data" / "seed_story"
+    store = Store(tmp_path / "index")
+    ingest([read_file(folder / "en-original.txt"), read_file(folder / "en-other-meeting.txt")], store, Analyzer(1))
+    tracer = Tracer(store)
+    for name in ("ko-report.txt", "ja-report.txt", "zh-report.txt", "en-report.txt"):
+        found = [(r.kind, Path(r.article.url).name) for r in tracer.trace(analyze(read_file(folder / name))).relations]
+        assert found == [("same_story", "en-original.txt")], name
+    store.close()
