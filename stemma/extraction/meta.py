@@ -147,7 +147,8 @@ def byline_names(tree: LexborHTMLParser) -> list[str]:
                 for up in ancestors(node, 8)):
             continue
         for piece in BYLINE_PIECES.split(text):
-            piece = BYLINE_LABEL.sub("", BY.split(piece, 1)[-1].split("@")[0].strip(" ,:|-"))
+            piece = " ".join(word for word in BY.split(piece, 1)[-1].split() if "@" not in word)  # handles, e-mails
+            piece = BYLINE_LABEL.sub("", piece.strip(" ,:|-"))
             found = [name for name in split_authors([piece]) if PERSON_NAME.fullmatch(name)]
             if found:
                 return found
