@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import urlsplit
 from dataclasses import dataclass, field
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 from lxml.html import HtmlElement
 from selectolax.lexbor import LexborHTMLParser
@@ -191,7 +191,7 @@ def without_site(title: str, site_name: str, url: str | None) -> str:
     when it is its name or its host ("DOMRADIO.DE", "EnBW" on enbw.com). Other parts stay, dashes and all ("Minecraft
     1.8 - The Bountiful Update"), but for the longest of those a pipe parts: a pipe sets off a section or a site. Dev
     split, titles right (the longest part before): trafilatura dataset 0.743 -> 0.782, readability 0.679 -> 0.786."""
-    host = (urlsplit(url or "").hostname or "").removeprefix("www.")
+    host = (address(url).hostname or "").removeprefix("www.")
     site = {squeezed(site_name), squeezed(host), squeezed(host.rsplit(".", 1)[0])} - {""}
     cuts = list(TITLE_SEPARATOR.finditer(title))
     starts = [0] + [cut.end() for cut in cuts]
@@ -249,8 +249,6 @@ def read_metadata(tree: LexborHTMLParser, html: str, url: str | None, markup: Ht
     href = canonical.attributes.get("href") if canonical else None
     data.canonical_url = clean(first(href, meta.get("og:url"))) or None
     if data.canonical_url and url and not data.canonical_url.startswith(("http://", "https://")):
-        from urllib.parse import urljoin
-
         data.canonical_url = urljoin(url, data.canonical_url)
 
     root = tree.css_first("html")
@@ -265,8 +263,16 @@ URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=[/-]|\.htm
 
 def url_date(url: str | None) -> str | None:
     """The date a page's address gives its story (/2019/10/22/slug, /2019-10-22-slug), as YYYY-MM-DD."""
-    match = URL_DATE.search(urlsplit(url or "").path)
+    match = URL_DATE.search(address(url).path)
     return iso_date("{}-{:0>2}-{:0>2}".format(*match.groups())) if match else None
+
+
+def address(url: str | None) -> SplitResult:
+    """A page's address in parts; a malformed one ("http://[abc/") has none."""
+    try:
+        return urlsplit(url or "")
+    except ValueError:
+        return urlsplit("")
 
 
 def htmldate_guess(html: str | HtmlElement, url: str | None) -> str | None:

@@ -471,9 +471,9 @@ def copied_whole(query: Article, article: Article, links: list[AlignedPair], cov
 
 # Names are read by their capitals: a text in a script without them (Han, kana, Hangul, Arabic, Devanagari, Thai, ...)
 # names no one, so it and a report of the same event share none. There the things both state make the same story when
-# they are as many as the facts and names asked for together. My Korean, Japanese and Chinese reports of the seed's
-# summit align five statements each with the English report it is told in (and share no figure); with a report of the
-# two leaders' meeting of the year before, none.
+# they are as many as the facts and names asked for together. Korean, Japanese and Chinese reports of the seed's summit
+# (tests/data/seed_story) align five statements each with the English story the seed translates (and share no figure);
+# with a report of the two leaders' meeting of the year before, none.
 CASED_SCRIPTS = ("Latn", "Cyrl", "Grek", "Armn", "Zyyy")  # Zyyy: no script known, held to the names rule
 
 
