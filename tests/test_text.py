@@ -246,6 +246,26 @@ def test_cantonese_is_read_as_chinese_is():
         assert keys(find_anchors(split_sentences(paragraph, lang), lang), "number") == {"2", "11", "60000"}, lang
 
 
+def test_a_day_of_the_month_alone_is_no_drift_in_chinese_japanese_or_korean(tmp_path):
+    """"19일", "19日": the 19th, its month the story's. It is still the number 19 (an English "on the 19th" gives it
+    too), but one the other side may tell by its weekday: in an aligned pair with "on Wednesday" it is no drift. Before,
+    the 19 was shown as missing from the English sentence."""
+    from stemma.model import AlignedPair, Article
+    from stemma.trace.relate import drift
+
+    english = "Kim Jong Un greeted Putin in Pyongyang on Wednesday, after 24 years."
+    for text, lang in [("김정은 위원장이 19일 평양에서 푸틴 대통령을 맞았다. 24년 만이다.", "ko"),
+                       ("金正恩総書記が19日、平壌でプーチン大統領を出迎えた。24年ぶり。", "ja"),
+                       ("金正恩19日在平壤迎接了普京，时隔24年。", "zh")]:
+        assert ("number", "19") in {(a.kind, a.key) for a in find_anchors([text], lang)}, lang
+        side = Article(id=lang, url="https://a.example/", site="a.example", lang=lang, sentences=[text],
+                       anchors=find_anchors([text], lang))
+        other = Article(id="en", url="https://b.example/", site="b.example", lang="en", sentences=[english],
+                        anchors=find_anchors([english], "en"))
+        assert drift(side, other, [AlignedPair([0], [0], 0.9)], True) == [], lang
+    assert keys(find_anchors(["彼は19日間滞在した。"], "ja"), "number") == {"19"}  # nineteen days: a figure
+
+
 def test_figures_and_dates_meet_in_scripts_without_spaces_or_capitals():
     for text, lang in [("12 million dollars", "en"), ("12 मिलियन डॉलर", "hi"), ("١٢ مليون دولار", "ar"),
                        ("1200만 달러를 배정한다", "ko"), ("จัดสรรเงิน 12 ล้านดอลลาร์สำหรับ", "th")]:

@@ -986,3 +986,23 @@ def test_reports_of_the_seeds_story_in_scripts_without_capitals_are_the_same_sto
         found = [(r.kind, Path(r.article.url).name) for r in tracer.trace(analyze(read_file(folder / name))).relations]
         assert found == [("same_story", "en-original.txt")], name
     store.close()
+
+
+def test_a_small_count_and_a_figure_in_one_aligned_pair_are_two_facts_not_one_changed():
+    """"the two leaders" and "after 24 years" in a pair of aligned sentences: each a fact of its own side, not 24
+    changed into two. The 24 the other side lacks is still shown; "two" missing is not (see relate.small_count). A
+    small count given otherwise ("three" for "two") is still a changed figure."""
+    from stemma.model import AlignedPair, Article
+    from stemma.text.anchors import find_anchors
+    from stemma.trace.relate import drift
+
+    def article(name: str, sentence: str) -> Article:
+        return Article(id=name, url=f"https://{name}.example/a", site=f"{name}.example", lang="en",
+                       sentences=[sentence], anchors=find_anchors([sentence], "en"))
+
+    pair = [AlignedPair([0], [0], 0.9)]
+    years = article("q", "Putin made his first visit in 24 years to the capital.")
+    leaders = article("a", "Putin made the visit to the capital as the two leaders met.")
+    assert [(d.kind, d.query, d.article) for d in drift(years, leaders, pair, True)] == [("number", "24", None)]
+    three = article("b", "Putin made the visit to the capital as the three leaders met.")
+    assert [(d.query, d.article) for d in drift(three, leaders, pair, True)] == [("three", "two")]

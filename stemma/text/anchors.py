@@ -135,6 +135,9 @@ QUOTE = re.compile(r"„([^“”\"]{8,}?)[“”]|«([^»]{8,}?)»|“([^”“
 DATE_NUMERIC = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)|(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)"
                           r"|(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
 DATE_CJK = re.compile(r"(?:(\d{4})\s?[年년]\s?)?(\d{1,2})\s?[月월]\s?(?:(\d{1,2})\s?[日号일])?")  # Korean 년 월 일 too
+# A day of the month alone ("19일", "19日": the 19th, of the story's month): the number 19, which the other side gives
+# as "the 19th" as often as "on Wednesday" (see relate.drift). Not a span of days (19日間, 19일간, 19일 동안).
+BARE_DAY = re.compile(r"(?<![\d月월])([1-9]|[12]\d|3[01])\s?[日일](?!\s?(?:間|间|간|동안))")
 # "19 de junio de 2024": Spanish and Portuguese join day, month and year with "de"
 DAY_MONTH = re.compile(rf"(?<![\d.,])(\d{{1,2}})(?:\.|-?(?:го|е|ого))?\s+(?:de\s+)?({LETTER}{{3,}})\.?"
                        r"(?:,?\s+(?:del?\s+)?(\d{4})(?!\d))?")
@@ -333,6 +336,9 @@ def find_dates(c: Collector, lang: str) -> None:
                 c.add("date", m.start(), m.end(), date_key(y, mo, d))
                 if y:
                     c.add("year", m.start(1), m.end(1), str(y), take=False)
+        for m in BARE_DAY.finditer(s):
+            if c.free(m.start(), m.end()):
+                c.add("number", m.start(), m.end(), m.group(1))
     if not any(is_month_word(word, lang) for word in WORD3.findall(s)):
         return
     for pattern, day_group, month_group in ((DAY_MONTH, 1, 2), (MONTH_DAY, 2, 1)):

@@ -10,6 +10,7 @@ from difflib import SequenceMatcher
 import numpy as np
 
 from stemma.model import AlignedPair, Article, Drift
+from stemma.text.anchors import BARE_DAY
 from stemma.text.dates import NUMBER_WORD_LANGUAGES
 from stemma.text.language import SOUTH_SLAVIC
 from stemma.text.romanize import fold, romanize
@@ -758,17 +759,23 @@ def drift(query: Article, article: Article, links: list[AlignedPair], derived: b
         if derived:
             found += changed_names(query, article, pair, unmatched) + changed_quotes(query, article, pair)
         q_facts, a_facts = fact_keys(query, pair.query), fact_keys(article, pair.article)
-        q_only = [k for k in q_facts if not among(k, a_facts) and readable_elsewhere(q_facts[k], article.lang)]
-        a_only = [k for k in a_facts if not among(k, q_facts) and readable_elsewhere(a_facts[k], query.lang)]
-        for q_key, a_key in zip(q_only, a_only):
-            found.append(Drift("number", q_facts[q_key], a_facts[a_key], pair.query[0], pair.article[0]))
-        if not derived:
-            continue
-        for q_key in q_only[len(a_only):]:
-            if not small_count(q_key, q_facts[q_key]):
+        # a day of the month alone (19日) is as often told by its weekday: neither changed nor missing
+        q_only = [k for k in q_facts if not among(k, a_facts) and readable_elsewhere(q_facts[k], article.lang)
+                  and not BARE_DAY.fullmatch(q_facts[k])]
+        a_only = [k for k in a_facts if not among(k, q_facts) and readable_elsewhere(a_facts[k], query.lang)
+                  and not BARE_DAY.fullmatch(a_facts[k])]
+        # A figure changed is one given otherwise on the other side, a small count for a small count ("two" dead for
+        # "three"): "the two leaders" against "after 24 years" are two facts, each on one side
+        for small in (False, True):
+            q_keys = [k for k in q_only if small_count(k, q_facts[k]) == small]
+            a_keys = [k for k in a_only if small_count(k, a_facts[k]) == small]
+            for q_key, a_key in zip(q_keys, a_keys):
+                found.append(Drift("number", q_facts[q_key], a_facts[a_key], pair.query[0], pair.article[0]))
+            if not derived or small:  # a small count the other side lacks: see small_count
+                continue
+            for q_key in q_keys[len(a_keys):]:
                 found.append(Drift("number", q_facts[q_key], None, pair.query[0], pair.article[0]))
-        for a_key in a_only[len(q_only):]:
-            if not small_count(a_key, a_facts[a_key]):
+            for a_key in a_keys[len(q_keys):]:
                 found.append(Drift("number", None, a_facts[a_key], pair.query[0], pair.article[0]))
     if derived:
         q_linked, a_linked = linked_sentences(links, "query"), linked_sentences(links, "article")
