@@ -246,7 +246,7 @@ def test_cantonese_is_read_as_chinese_is():
         assert keys(find_anchors(split_sentences(paragraph, lang), lang), "number") == {"2", "11", "60000"}, lang
 
 
-def test_a_day_of_the_month_alone_is_no_drift_in_chinese_japanese_or_korean(tmp_path):
+def test_a_day_of_the_month_alone_is_no_drift_in_chinese_japanese_or_korean():
     """"19일", "19日": the 19th, its month the story's. It is still the number 19 (an English "on the 19th" gives it
     too), but one the other side may tell by its weekday: in an aligned pair with "on Wednesday" it is no drift. Before,
     the 19 was shown as missing from the English sentence."""
