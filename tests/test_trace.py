@@ -1006,3 +1006,22 @@ def test_a_small_count_and_a_figure_in_one_aligned_pair_are_two_facts_not_one_ch
     assert [(d.kind, d.query, d.article) for d in drift(years, leaders, pair, True)] == [("number", "24", None)]
     three = article("b", "Putin made the visit to the capital as the three leaders met.")
     assert [(d.query, d.article) for d in drift(three, leaders, pair, True)] == [("three", "two")]
+
+
+def test_a_persona_bio_on_one_side_only_marks_that_side_as_the_republication():
+    """A content farm inserts a generic author bio ("Wannabe beer evangelist") into what it copies: with no other
+    evidence, the side that carries one was made from the other; with one on both sides, nothing is said."""
+    from stemma.model import Article, Boilerplate
+    from stemma.trace.relate import direction
+
+    bio = Boilerplate("author_bio", "Marko Janković. Strastveni istraživač interneta. Ljubitelj piva. Web fanatik. "
+                                    "Nezavisni pisac.", 9)
+    farm = Article(id="q", url="https://farm.example/a", site="farm.example", lang="hr", text="Tekst.",
+                   boilerplate=[bio])
+    original = Article(id="a", url="https://paper.example/a", site="paper.example", lang="hr", text="Tekst.")
+    way, evidence = direction(farm, original, "copy")
+    assert way == "query_from_article" and any("generic author bio" in e for e in evidence), evidence
+    assert direction(original, farm, "copy")[0] == "article_from_query"
+    other_farm = Article(id="b", url="https://farm2.example/a", site="farm2.example", lang="hr", text="Tekst.",
+                         boilerplate=[bio])
+    assert direction(farm, other_farm, "copy")[0] == "unknown"

@@ -615,18 +615,25 @@ def direction(query: Article, article: Article, kind: str) -> tuple[str, list[st
     named_back = names_outlet(article, query.site) if query.site != article.site else None
     if named_back:
         votes.append(("article_from_query", f"article attributes the story to the query's outlet ({query.site}): “{named_back}”"))
-    if kind == "translation":
-        from stemma.judge.farm import transliterated_credit_signals
+    from stemma.judge.farm import fake_bio_signals, transliterated_credit_signals
 
+    if kind == "translation":
         for who, side, name in (("query_from_article", query, "query"), ("article_from_query", article, "article")):
             signals = transliterated_credit_signals(side)
             if signals:
                 votes.append((who, f"{name} carries {signals[0].evidence}"))
+    # A content farm's persona bio ("Wannabe beer evangelist. Web fan.") inserted on one side only: that side is the
+    # republication. Both sides with one (two farms' copies) tell nothing.
+    bios = fake_bio_signals(query), fake_bio_signals(article)
+    if bool(bios[0]) != bool(bios[1]):
+        who, name, bio = ("query_from_article", "query", bios[0][0]) if bios[0] else ("article_from_query", "article",
+                                                                                       bios[1][0])
+        votes.append((who, f"only the {name} carries a {bio.evidence}"))
     sides = {v for v, _ in votes}
     if len(sides) == 1:
         return sides.pop(), [e for _, e in votes]
     if not votes:
-        return "unknown", ["no publication times, attribution or translation traces to tell the order"]
+        return "unknown", ["no publication times, attribution, translation traces or inserted bio to tell the order"]
     return "unknown", ["conflicting evidence: " + "; ".join(e for _, e in votes)]
 
 
