@@ -266,6 +266,21 @@ def test_a_day_of_the_month_alone_is_no_drift_in_chinese_japanese_or_korean():
     assert keys(find_anchors(["彼は19日間滞在した。"], "ja"), "number") == {"19"}  # nineteen days: a figure
 
 
+def test_codes_half_hours_and_spelled_out_tens_read_as_a_translation_writes_them():
+    """Three ways a faithful translation showed figures as drift (WMT train, sources against their human references):
+    the 19 of COVID-19, which Chinese and Japanese name without it (新冠肺炎, 新型コロナ); half past eight as 8時半 or
+    8点半 against 8:30pm; and English's spelled-out first number ("Thirty-six cases ...") against 36."""
+    assert keys(find_anchors(["COVID-19 cases rose to 3,126, and F-16 jets flew."], "en"), "number") == {"3126"}
+    assert keys(find_anchors(["Від Ковід-19 померли 58 осіб."], "uk"), "number") == {"58"}
+    assert keys(find_anchors(["usizo lwezigidi ezingu-12 zamadola"], "und"), "number") == {"12000000"}  # a prefix
+    for text, lang in [("午後8時半まで点灯する。", "ja"), ("晚上8点半结束。", "zh"), ("오후 8시 반까지 열린다.", "ko"),
+                       ("It ends at 8.30pm.", "en")]:
+        assert keys(find_anchors([text], lang), "time") == {"8:30"}, lang
+    assert keys(find_anchors(["3시간 동안 회의했다."], "ko"), "time") == set()  # three hours, no time of day
+    assert keys(find_anchors(["Thirty-six cases were reported, sixteen from the army."], "en"), "number") == {"36", "16"}
+    assert keys(find_anchors(["Dvadeset pet ljudi je povrijeđeno."], "hr"), "number") == {"25"}
+
+
 def test_figures_and_dates_meet_in_scripts_without_spaces_or_capitals():
     for text, lang in [("12 million dollars", "en"), ("12 मिलियन डॉलर", "hi"), ("١٢ مليون دولار", "ar"),
                        ("1200만 달러를 배정한다", "ko"), ("จัดสรรเงิน 12 ล้านดอลลาร์สำหรับ", "th")]:

@@ -377,7 +377,9 @@ TIMES = [re.compile(pattern, re.IGNORECASE) for pattern in (
     rf"(?<![\d.,:])(?P<hour>1[0-2]|0?[1-9]){MERIDIEM}",
     rf"{HOUR}\s?uhr\b",
     rf"{AT}{HOUR}\s?(?:sati|hodin|час\w*|godz\w*)\b",
-    r"(?P<hour>\d{1,2})\s?(?:[時时](?![間间])|[点點](?=\s?\d{1,2}\s?分))\s?(?:(?P<minute>\d{1,2})\s?分)?",
+    # 5時30分, 5点30分, 5시 30분; half past: 8時半, 8点半, 8시 반
+    r"(?P<hour>\d{1,2})\s?(?:[時时](?![間间])|시(?!간)|[点點](?=\s?(?:\d{1,2}\s?分|半)))"
+    r"\s?(?:(?P<minute>\d{1,2})\s?[分분]|(?P<half>[半반]))?",
 )]
 
 
@@ -393,7 +395,7 @@ def find_times(c: Collector) -> None:
     for pattern in TIMES:
         for m in pattern.finditer(c.sentence):
             found = m.groupdict()
-            hour, minute = int(found["hour"]), int(found.get("minute") or 0)
+            hour, minute = int(found["hour"]), 30 if found.get("half") else int(found.get("minute") or 0)
             if hour <= 24 and minute <= 59 and c.free(m.start("hour"), m.end()):
                 c.add("time", m.start("hour"), m.end(), time_key(hour, minute, found.get("meridiem")))
 
@@ -437,12 +439,24 @@ def leading_multiplier(s: str, start: int, lang: str) -> int | None:
     return None
 
 
+NAME_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[-\u2011]$")
+
+
+def in_name(sentence: str, start: int, digits: str) -> bool:
+    """Whether a number is joined by a hyphen to a capitalized word before it, as part of a name or code: COVID-19,
+    F-16, Су-57. A translation names the disease or the plane without the number (新冠肺炎, 新型コロナ) as often as
+    with it: as a figure, the 19 showed as drift. Not after a lower-case prefix (Zulu ezingu-12, "which are 12"); a
+    year stays a year."""
+    word = NAME_BEFORE.search(sentence, max(0, start - 40), start)
+    return bool(word) and word.group(1)[:1].isupper() and not (len(digits) == 4 and digits[:2] in ("18", "19", "20"))
+
+
 def find_numbers(c: Collector, lang: str) -> None:
     """Numbers, years, percentages and money (with multipliers: 2,5 милиона долара -> 2500000 USD)."""
     s = c.sentence
     for m in NUMBER.finditer(s):
         start, end = m.start(), m.end()
-        if not c.free(start, end):
+        if not c.free(start, end) or in_name(s, start, m.group(1)):
             continue
         value = parse_number(m.group(1))
         if value is None:
@@ -506,6 +520,8 @@ def find_numbers(c: Collector, lang: str) -> None:
 
 
 ENGLISH_HOMOGRAPHS = {"pet", "elf", "sto"}  # English words that are number words elsewhere
+TENS_UNITS = re.compile(rf"[-\s]({LETTER}{{3,5}})\b")  # the unit after a ten: thirty-six, dvadeset pet
+UNIT_ONE = {"one": 1, "jedan": 1, "jedna": 1, "один": 1}  # "one" alone is no number word (a pronoun too)
 # "several hundred workers" is no figure: a translation says "hundreds of" or "a few hundred" and nothing agrees.
 VAGUE_BEFORE = re.compile(r"(?:several|few|many|some|nekoliko|неколико|несколько|кілька|mehrere|einige|několik)\s$",
                           re.IGNORECASE)
@@ -527,7 +543,12 @@ def find_number_words(c: Collector, lang: str) -> None:
         following = WORD_AFTER.match(c.sentence, token.end())
         if following and multiplier(following.group(1), False, "") and value < 100:
             continue
-        c.add("number", token.start(), token.end(), str(value))
+        end = token.end()
+        units = TENS_UNITS.match(c.sentence, end) if 20 <= value < 100 and value % 10 == 0 else None
+        if units and (unit := NUMBER_WORD_VALUES.get(units.group(1).lower(), UNIT_ONE.get(units.group(1).lower()))):
+            if unit < 10:  # thirty-six, twenty one
+                value, end = value + unit, units.end()
+        c.add("number", token.start(), end, str(value))
 
 
 # Chinese and Japanese spell small counts in characters before a classifier (三个月 three months, 两天 two days,

@@ -179,7 +179,23 @@ NUMBER_WORDS = {
     10: "ten zehn deset десять десяти десет",
     11: "eleven elf jedanaest jedenáct одиннадцать одинадцять једанаест",
     12: "twelve zwölf dvanaest dvanáct двенадцать дванадцять дванаест",
+    # English spells out a sentence's first number, whatever it is ("Eighteen students ...", "Thirty-six cases ...");
+    # the other languages' words for the same numbers keep both sides readable alike
+    13: "thirteen dreizehn trinaest třináct тринадцать тринадцять тринаест",
+    14: "fourteen vierzehn četrnaest čtrnáct четырнадцать чотирнадцять четрнаест",
+    15: "fifteen fünfzehn petnaest patnáct пятнадцать п'ятнадцять п’ятнадцять петнаест",
+    16: "sixteen sechzehn šesnaest šestnáct шестнадцать шістнадцять шеснаест",
+    17: "seventeen siebzehn sedamnaest sedmnáct семнадцать сімнадцять седамнаест",
+    18: "eighteen achtzehn osamnaest osmnáct восемнадцать вісімнадцять осамнаест",
+    19: "nineteen neunzehn devetnaest devatenáct девятнадцать дев'ятнадцять дев’ятнадцять деветнаест",
     20: "twenty zwanzig dvadeset dvacet двадцать двадцять двадесет",
+    30: "thirty dreißig trideset třicet тридцать тридцять тридесет",
+    40: "forty vierzig četrdeset čtyřicet сорок четрдесет",
+    50: "fifty fünfzig pedeset padesát пятьдесят п'ятдесят п’ятдесят педесет",
+    60: "sixty sechzig šezdeset šedesát шестьдесят шістдесят шездесет",
+    70: "seventy siebzig sedamdeset sedmdesát семьдесят сімдесят седамдесет",
+    80: "eighty achtzig osamdeset osmdesát восемьдесят вісімдесят осамдесет",
+    90: "ninety neunzig devedeset devadesát девяносто дев'яносто дев’яносто деведесет",
     100: "hundred hundert sto сто",
     1000: "thousand tausend tisuću tisuća hiljadu hiljada tisíc тысяча тысячу тисяча хиљаду хиљада",
 }
