@@ -248,8 +248,9 @@ def test_cantonese_is_read_as_chinese_is():
 
 def test_a_day_of_the_month_alone_is_no_drift_in_chinese_japanese_or_korean():
     """"19일", "19日": the 19th, its month the story's. It is still the number 19 (an English "on the 19th" gives it
-    too), but one the other side may tell by its weekday: in an aligned pair with "on Wednesday" it is no drift. Before,
-    the 19 was shown as missing from the English sentence."""
+    too), but one the other side may tell by its weekday: in an aligned pair with "on Wednesday" it is no drift, and "on
+    June 19" there is the date it tells. Before, the 19 was shown as missing from the English sentence, and June 19 from
+    the other."""
     from stemma.model import AlignedPair, Article
     from stemma.trace.relate import drift
 
@@ -263,6 +264,14 @@ def test_a_day_of_the_month_alone_is_no_drift_in_chinese_japanese_or_korean():
         other = Article(id="en", url="https://b.example/", site="b.example", lang="en", sentences=[english],
                         anchors=find_anchors([english], "en"))
         assert drift(side, other, [AlignedPair([0], [0], 0.9)], True) == [], lang
+        # and "on June 19" is told there by the day alone; another day leaves the date missing
+        dated = Article(id="en", url="https://b.example/", site="b.example", lang="en", sentences=[english],
+                        anchors=find_anchors([english.replace("Wednesday", "June 19")], "en"))
+        assert drift(side, dated, [AlignedPair([0], [0], 0.9)], True) == [], lang
+        other_day = Article(id="en", url="https://b.example/", site="b.example", lang="en", sentences=[english],
+                            anchors=find_anchors([english.replace("Wednesday", "June 20")], "en"))
+        assert [(d.query, d.article) for d in drift(side, other_day, [AlignedPair([0], [0], 0.9)], True)] == [
+            (None, "June 20")], lang
     assert keys(find_anchors(["彼は19日間滞在した。"], "ja"), "number") == {"19"}  # nineteen days: a figure
 
 

@@ -755,6 +755,16 @@ def changed_quotes(query: Article, article: Article, pair: AlignedPair) -> list[
     return found
 
 
+def days_alone(facts: dict[str, str]) -> set[str]:
+    """The keys of the days of the month written alone (19일, 19日: key 19) among a sentence's facts."""
+    return {key for key, text in facts.items() if BARE_DAY.fullmatch(text)}
+
+
+def day_of(key: str, days: set[str]) -> bool:
+    """Whether a date (2024-06-19, 06-19) is one of these days of the month."""
+    return re.fullmatch(r"(?:\d{4}-)?\d\d-\d\d", key) is not None and str(int(key[-2:])) in days
+
+
 def drift(query: Article, article: Article, links: list[AlignedPair], derived: bool) -> list[Drift]:
     """Facts, names and quotes that differ inside aligned pairs, and (for derived copies) sentences only one side has.
     Two reports of one story (not `derived`) choose and word their facts each its own way: only a figure that each
@@ -766,11 +776,13 @@ def drift(query: Article, article: Article, links: list[AlignedPair], derived: b
         if derived:
             found += changed_names(query, article, pair, unmatched) + changed_quotes(query, article, pair)
         q_facts, a_facts = fact_keys(query, pair.query), fact_keys(article, pair.article)
-        # a day of the month alone (19日) is as often told by its weekday: neither changed nor missing
+        # a day of the month alone (19日) is as often told by its weekday: neither changed nor missing; and a date
+        # the other side tells by its day alone (June 19 - 19일) is stated there
+        q_days, a_days = days_alone(q_facts), days_alone(a_facts)
         q_only = [k for k in q_facts if not among(k, a_facts) and readable_elsewhere(q_facts[k], article.lang)
-                  and not BARE_DAY.fullmatch(q_facts[k])]
+                  and k not in q_days and not day_of(k, a_days)]
         a_only = [k for k in a_facts if not among(k, q_facts) and readable_elsewhere(a_facts[k], query.lang)
-                  and not BARE_DAY.fullmatch(a_facts[k])]
+                  and k not in a_days and not day_of(k, q_days)]
         # A figure changed is one given otherwise on the other side, a small count for a small count ("two" dead for
         # "three"): "the two leaders" against "after 24 years" are two facts, each on one side
         for small in (False, True):
