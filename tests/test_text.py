@@ -278,7 +278,8 @@ def test_a_day_of_the_month_alone_is_no_drift_in_chinese_japanese_or_korean():
 def test_codes_half_hours_and_spelled_out_tens_read_as_a_translation_writes_them():
     """Three ways a faithful translation showed figures as drift (WMT train, sources against their human references):
     the 19 of COVID-19, which Chinese and Japanese name without it (新冠肺炎, 新型コロナ); half past eight as 8時半 or
-    8点半 against 8:30pm; and English's spelled-out first number ("Thirty-six cases ...") against 36."""
+    8点半 against 8:30pm; English's spelled-out first number ("Thirty-six cases ...") against 36; and a height in
+    metres ("20m high") read as 20 million."""
     assert keys(find_anchors(["COVID-19 cases rose to 3,126, and F-16 jets flew."], "en"), "number") == {"3126"}
     assert keys(find_anchors(["Від Ковід-19 померли 58 осіб."], "uk"), "number") == {"58"}
     assert keys(find_anchors(["usizo lwezigidi ezingu-12 zamadola"], "und"), "number") == {"12000000"}  # a prefix
@@ -288,6 +289,9 @@ def test_codes_half_hours_and_spelled_out_tens_read_as_a_translation_writes_them
     assert keys(find_anchors(["3시간 동안 회의했다."], "ko"), "time") == set()  # three hours, no time of day
     assert keys(find_anchors(["Thirty-six cases were reported, sixteen from the army."], "en"), "number") == {"36", "16"}
     assert keys(find_anchors(["Dvadeset pet ljudi je povrijeđeno."], "hr"), "number") == {"25"}
+    # "m" after a number is a million, but metres before a measure (a 20m-high tree: 20メートル, not 2000万)
+    assert keys(find_anchors(["A 20m-high camphor tree and rubble 1.5m thick."], "en"), "number") == {"20", "1.5"}
+    assert keys(find_anchors(["Some 20m people voted."], "en"), "number") == {"20000000"}
 
 
 def test_figures_and_dates_meet_in_scripts_without_spaces_or_capitals():

@@ -403,6 +403,10 @@ def find_times(c: Collector) -> None:
 WORDS_BEFORE = re.compile(rf"({LETTER}+)[\s-]+(?:({LETTER}+)[\s-]+)?$")  # izigidi ezingu-12
 
 
+METRES_AFTER = re.compile(r"[-\s](?:high|tall|long|deep|wide|thick|above|below|under|away|across|in (?:diameter|length|"
+                          r"height|depth))\b", re.IGNORECASE)
+
+
 def scaled(s: str, start: int, end: int, value: float, lang: str) -> tuple[float, int, int | None]:
     """A number's value with the multiplier written next to it, where its surface ends, and the multiplier."""
     gap = 1 if s[end:end + 1] == " " else 0  # segmented Chinese: "40 亿 美元"
@@ -411,6 +415,8 @@ def scaled(s: str, start: int, end: int, value: float, lang: str) -> tuple[float
         return value * GLUED_MULTIPLIERS[glued], end + gap + len(glued), GLUED_MULTIPLIERS[glued]
     word = WORD_AFTER.match(s, end)
     if word and (scale := multiplier(word.group(1), not word.group().startswith(" "), lang)):
+        if bare(word.group(1)) == "m" and METRES_AFTER.match(s, word.end()):
+            return value, end, None  # a 20m-high tree, 1.5m thick: metres, not millions
         # a larger word after it multiplies it: 12 mil millones (Spanish, Portuguese) is 12 billion
         larger = WORD_AFTER.match(s, word.end())
         if larger and (times := multiplier(larger.group(1), False, lang)) and times > scale:
