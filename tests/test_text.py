@@ -289,6 +289,13 @@ def test_codes_half_hours_and_spelled_out_tens_read_as_a_translation_writes_them
     assert keys(find_anchors(["3시간 동안 회의했다."], "ko"), "time") == set()  # three hours, no time of day
     assert keys(find_anchors(["Thirty-six cases were reported, sixteen from the army."], "en"), "number") == {"36", "16"}
     assert keys(find_anchors(["Dvadeset pet ljudi je povrijeđeno."], "hr"), "number") == {"25"}
+    # a single separator before three digits is the language's decimal mark where it is one: $1.265 billion and 1.265
+    # 亿美元 (126.5 million, read as 126.5 billion before), 1,265 Milliarden; a thousands group elsewhere
+    assert keys(find_anchors(["剩余的 1.265 亿美元抵押贷款"], "zh"), "money") == {"126500000 USD"}
+    assert keys(find_anchors(["the remaining $126.5 million mortgage"], "en"), "money") == {"126500000 USD"}
+    assert keys(find_anchors(["1,265 Milliarden Euro"], "de"), "money") == {"1265000000 EUR"}
+    assert keys(find_anchors(["1,265 people came"], "en"), "number") == {"1265"}
+    assert keys(find_anchors(["1.265 Menschen kamen"], "de"), "number") == {"1265"}
     # "m" after a number is a million, but metres before a measure (a 20m-high tree: 20メートル, not 2000万)
     assert keys(find_anchors(["A 20m-high camphor tree and rubble 1.5m thick."], "en"), "number") == {"20", "1.5"}
     assert keys(find_anchors(["Some 20m people voted."], "en"), "number") == {"20000000"}

@@ -227,8 +227,24 @@ def exonym_words() -> frozenset[str]:
     return frozenset(table) | frozenset(table.values())
 
 
-def parse_number(surface: str) -> float | None:
-    """10.000 = 10,000 = 10 000 -> 10000; 2,5 = 2.5. A single separator before exactly three digits groups."""
+# The languages whose decimal mark is a point, and those whose mark is a comma: there a single separator before three
+# digits is the decimal mark ("$1.265 billion", 1.265 亿美元; "1,265 Milliarden Euro"), not a thousands group, which
+# it stays in any other language and in the other group's mark (1.265 Menschen, 1,265 people).
+DECIMAL_POINT = {"en", "zh", "yue", "wuu", "ja", "ko", "th", "hi", "bn", "ta", "te", "mr", "gu", "kn", "ml", "pa",
+                 "ur", "ne", "si", "my", "km", "lo", "he", "ms", "tl", "fil", "ga", "cy", "mt", "sw", "am", "so", "zu",
+                 "xh", "yo", "ig", "ha", "mi"}
+DECIMAL_COMMA = {"de", "fr", "es", "it", "pt", "nl", "hr", "sr", "bs", "me", "sh", "sl", "mk", "cs", "sk", "pl", "ru",
+                 "uk", "be", "bg", "tr", "ro", "hu", "fi", "sv", "da", "no", "nb", "nn", "is", "et", "lv", "lt", "id",
+                 "vi", "el", "ca", "gl", "eu", "az", "kk", "uz", "ka", "hy", "sq", "af", "lb"}
+
+
+def decimal_mark(lang: str) -> str | None:
+    return "." if lang in DECIMAL_POINT else "," if lang in DECIMAL_COMMA else None
+
+
+def parse_number(surface: str, decimal: str | None = None) -> float | None:
+    """10.000 = 10,000 = 10 000 -> 10000; 2,5 = 2.5. A single separator before exactly three digits groups, unless it
+    is the language's `decimal` mark."""
     if "٫" in surface or "٬" in surface:  # Arabic separators say which one is the decimal: no guessing
         try:
             return float(surface.replace("٬", "").replace("٫", "."))
@@ -243,7 +259,9 @@ def parse_number(surface: str) -> float | None:
         digits = digits.replace(".", "").replace(",", "")
     elif dots + commas == 1:
         whole, fraction = re.split(r"[.,]", digits)
-        digits = whole + fraction if len(fraction) == 3 and whole not in ("0", "") else whole + "." + fraction
+        separator = "." if dots else ","
+        grouped = len(fraction) == 3 and whole not in ("0", "") and separator != decimal
+        digits = whole + fraction if grouped else whole + "." + fraction
     try:
         return float(digits)
     except ValueError:
@@ -464,7 +482,7 @@ def find_numbers(c: Collector, lang: str) -> None:
         start, end = m.start(), m.end()
         if not c.free(start, end) or in_name(s, start, m.group(1)):
             continue
-        value = parse_number(m.group(1))
+        value = parse_number(m.group(1), decimal_mark(lang))
         if value is None:
             continue
         value, surface_end, scale = scaled(s, start, end, value, lang)
@@ -472,7 +490,7 @@ def find_numbers(c: Collector, lang: str) -> None:
         # number glued to a unit (1万2000人 is 12,000 people)
         while scale:
             part = NUMBER.match(s, surface_end + (s[surface_end:surface_end + 1] == " "))
-            if not part or (part_value := parse_number(part.group(1))) is None:
+            if not part or (part_value := parse_number(part.group(1), decimal_mark(lang))) is None:
                 break
             part_value, part_end, part_scale = scaled(s, part.start(), part.end(), part_value, lang)
             glued_plain = not part_scale and part.start() == surface_end and part_value < scale
