@@ -13,6 +13,8 @@ from urllib.parse import SplitResult, urljoin, urlsplit
 from lxml.html import HtmlElement
 from selectolax.lexbor import LexborHTMLParser
 
+from stemma.extraction.dom import kind_names
+
 MAX_JSONLD_CHARS = 200_000  # a JSON-LD block larger than this is not metadata, skip it
 ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?")
 TITLE_SEPARATOR = re.compile(r"\s+[|–—·•»:-]\s+")
@@ -148,9 +150,7 @@ def byline_names(tree: LexborHTMLParser) -> list[str]:
         if read > MAX_BYLINE_READ:
             break
         text = clean(raw)
-        if len(text) > MAX_BYLINE_CHARS or any(
-                NOT_BYLINE.search(f"{up.attributes.get('class') or ''} {up.attributes.get('id') or ''}")
-                for up in ancestors(node, 8)):
+        if len(text) > MAX_BYLINE_CHARS or any(NOT_BYLINE.search(kind_names(up)) for up in ancestors(node, 8)):
             continue
         for piece in BYLINE_PIECES.split(text):
             piece = " ".join(word for word in BY.split(piece, 1)[-1].split() if "@" not in word)  # handles, e-mails
