@@ -478,11 +478,12 @@ def in_name(sentence: str, start: int, digits: str) -> bool:
 def find_numbers(c: Collector, lang: str) -> None:
     """Numbers, years, percentages and money (with multipliers: 2,5 милиона долара -> 2500000 USD)."""
     s = c.sentence
+    decimal = decimal_mark(lang)
     for m in NUMBER.finditer(s):
         start, end = m.start(), m.end()
         if not c.free(start, end) or in_name(s, start, m.group(1)):
             continue
-        value = parse_number(m.group(1), decimal_mark(lang))
+        value = parse_number(m.group(1), decimal)
         if value is None:
             continue
         value, surface_end, scale = scaled(s, start, end, value, lang)
@@ -490,7 +491,7 @@ def find_numbers(c: Collector, lang: str) -> None:
         # number glued to a unit (1万2000人 is 12,000 people)
         while scale:
             part = NUMBER.match(s, surface_end + (s[surface_end:surface_end + 1] == " "))
-            if not part or (part_value := parse_number(part.group(1), decimal_mark(lang))) is None:
+            if not part or (part_value := parse_number(part.group(1), decimal)) is None:
                 break
             part_value, part_end, part_scale = scaled(s, part.start(), part.end(), part_value, lang)
             glued_plain = not part_scale and part.start() == surface_end and part_value < scale
@@ -569,9 +570,9 @@ def find_number_words(c: Collector, lang: str) -> None:
             continue
         end = token.end()
         units = TENS_UNITS.match(c.sentence, end) if 20 <= value < 100 and value % 10 == 0 else None
-        if units and (unit := NUMBER_WORD_VALUES.get(units.group(1).lower(), UNIT_ONE.get(units.group(1).lower()))):
-            if unit < 10:  # thirty-six, twenty one
-                value, end = value + unit, units.end()
+        unit = units and NUMBER_WORD_VALUES.get(units.group(1).lower(), UNIT_ONE.get(units.group(1).lower()))
+        if unit and unit < 10:  # thirty-six, twenty one
+            value, end = value + unit, units.end()
         c.add("number", token.start(), end, str(value))
 
 
